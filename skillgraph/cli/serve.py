@@ -1,0 +1,53 @@
+"""``skillgraph serve``: run the web app on a production WSGI server (gunicorn).
+
+The library never imports the web package; gunicorn loads it by name in its own process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from ..store import ENV_VAR, resolve_location
+from .common import command
+
+
+def register(subparsers) -> None:
+    p = command(subparsers, "serve", "run the web app (gunicorn)", _serve)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=5000, help="port (default 5000)")
+    p.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
+    p.add_argument("--timeout", type=int, default=60, help="worker timeout in seconds")
+
+
+def gunicorn_argv(args: argparse.Namespace) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "--bind",
+        f"{args.host}:{args.port}",
+        "--workers",
+        str(args.workers),
+        "--timeout",
+        str(args.timeout),
+        # Loading the store once before forking shares its derived data between workers.
+        "--preload",
+        "--access-logfile",
+        "-",
+        "skillgraph_web.wsgi:app",
+    ]
+
+
+def _serve(args: argparse.Namespace) -> int:
+    location = resolve_location(args.store)
+    env = dict(os.environ)
+    if location:
+        env[ENV_VAR] = os.path.abspath(location)
+    else:
+        env.pop(ENV_VAR, None)
+    argv = gunicorn_argv(args)
+    print(f"skillgraph: serving on http://{args.host}:{args.port}/", file=sys.stderr)
+    os.execve(sys.executable, argv, env)
+    return 0  # pragma: no cover - execve does not return

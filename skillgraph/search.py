@@ -1,0 +1,236 @@
+"""Label search: case- and accent-insensitive word-prefix matching over preferred,
+alternative and hidden labels, for search boxes and autocomplete.
+
+Every word of the query must be the start of a word of the label ("dat ana" finds
+"data analyst").  Ranking: the exact preferred label first, then an exact alternative
+label, then labels that start with the query, then shorter labels; one hit per concept.
+The heavy lifting is done with numpy over posting arrays so that a query over ESCO's
+~100k labels stays within a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = ["LabelIndex", "Match", "normalise", "words"]
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def normalise(text: str) -> str:
+    """Fold case and strip accents.
+
+    >>> normalise("Ingénieur  Développement")
+    'ingenieur  developpement'
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.casefold()
+
+
+def words(text: str) -> list[str]:
+    """The normalised words of ``text``.
+
+    >>> words("Machine-Learning Engineer (ML)")
+    ['machine', 'learning', 'engineer', 'ml']
+    """
+    return _WORD.findall(normalise(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A search hit: the concept and the label that matched."""
+
+    uri: str
+    label: str
+    kind: str
+    matched: str
+    preferred: bool
+
+    def as_dict(self) -> dict:
+        return {
+            "uri": self.uri,
+            "label": self.label,
+            "kind": self.kind,
+            "matched": self.matched,
+            "preferred": self.preferred,
+        }
+
+
+class LabelIndex:
+    """An inverted index of words to labels.
+
+    ``entries`` are ``(uri, kind, label, preferred)``; a concept's display label is its
+    first preferred entry.
+
+    >>> index = LabelIndex([
+    ...     ("r:1", "role", "data analyst", True),
+    ...     ("r:1", "role", "business data analyst", False),
+    ...     ("r:2", "role", "data engineer", True),
+    ...     ("s:1", "skill", "Data analysis", True),
+    ... ])
+    >>> [m.label for m in index.search("data ana")]
+    ['data analyst', 'Data analysis']
+    >>> [m.uri for m in index.search("DATA ANALYST")][:1]
+    ['r:1']
+    >>> index.exact("Business Data Analyst")
+    [('r:1', 'role')]
+    """
+
+    def __init__(self, entries: list[tuple[str, str, str, bool]]):
+        concept_ix: dict[str, int] = {}
+        self.concept_uri: list[str] = []
+        self.concept_kind: list[str] = []
+        self.concept_label: list[str] = []
+        label_concept: list[int] = []
+        self.label_text: list[str] = []
+        label_norm: list[str] = []
+        label_pref: list[bool] = []
+        label_nwords: list[int] = []
+        postings: dict[str, list[int]] = {}
+        first: dict[str, list[int]] = {}
+        seen: set[tuple[int, str]] = set()
+        has_preferred: set[int] = set()
+        for uri, kind, label, preferred in entries:
+            c = concept_ix.get(uri)
+            if c is None:
+                c = concept_ix[uri] = len(self.concept_uri)
+                self.concept_uri.append(uri)
+                self.concept_kind.append(kind)
+                self.concept_label.append(label)
+            if preferred and c not in has_preferred:
+                has_preferred.add(c)
+                self.concept_label[c] = label
+            norm = " ".join(words(label))
+            if not norm or (c, norm) in seen:
+                continue
+            seen.add((c, norm))
+            lid = len(label_concept)
+            label_concept.append(c)
+            self.label_text.append(label)
+            label_norm.append(norm)
+            label_pref.append(bool(preferred))
+            tokens = norm.split(" ")
+            label_nwords.append(len(tokens))
+            for token in set(tokens):
+                postings.setdefault(token, []).append(lid)
+            first.setdefault(tokens[0], []).append(lid)
+        self.label_concept = np.array(label_concept, dtype=np.int32)
+        self.label_pref = np.array(label_pref, dtype=bool)
+        self.label_nwords = np.array(label_nwords, dtype=np.int32)
+        self._exact: dict[str, list[int]] = {}
+        for lid, norm in enumerate(label_norm):
+            self._exact.setdefault(norm, []).append(lid)
+        self._tokens = sorted(postings)
+        self._postings = [np.array(postings[t], dtype=np.int32) for t in self._tokens]
+        self._first_tokens = sorted(first)
+        self._first_postings = [np.array(first[t], dtype=np.int32) for t in self._first_tokens]
+        kinds = sorted(set(self.concept_kind))
+        self._kind_code = {k: i for i, k in enumerate(kinds)}
+        codes = np.array([self._kind_code[k] for k in self.concept_kind], dtype=np.int8)
+        self.label_kind = codes[self.label_concept] if len(label_concept) else codes[:0]
+        self._prefix_cache: dict[tuple[bool, str], np.ndarray] = {}
+
+    def __len__(self) -> int:
+        return len(self.concept_uri)
+
+    @property
+    def n_labels(self) -> int:
+        return len(self.label_text)
+
+    def _prefixed(self, prefix: str, *, first_only: bool = False) -> np.ndarray:
+        """Sorted ids of labels with a word (or the first word) starting with ``prefix``."""
+        key = (first_only, prefix)
+        hit = self._prefix_cache.get(key)
+        if hit is not None:
+            return hit
+        tokens = self._first_tokens if first_only else self._tokens
+        lists = self._first_postings if first_only else self._postings
+        lo = bisect.bisect_left(tokens, prefix)
+        hi = bisect.bisect_left(tokens, prefix + "\U0010ffff")
+        if hi == lo:
+            ids = np.empty(0, dtype=np.int32)
+        elif hi - lo == 1:
+            ids = lists[lo]
+        else:
+            ids = np.unique(np.concatenate(lists[lo:hi]))
+        # Short prefixes are the expensive ones and the ones typed first in autocomplete.
+        if len(prefix) <= 3:
+            self._prefix_cache[key] = ids
+        return ids
+
+    def search(self, query: str, *, kinds=None, limit: int = 20) -> list[Match]:
+        """The best ``limit`` concepts whose labels match every word of ``query``."""
+        qwords = words(query)
+        if not qwords or limit <= 0:
+            return []
+        sets = sorted((self._prefixed(w) for w in dict.fromkeys(qwords)), key=len)
+        ids = sets[0]
+        for other in sets[1:]:
+            if not len(ids):
+                break
+            ids = ids[np.isin(ids, other, assume_unique=True)]
+        if kinds:
+            wanted = [self._kind_code[k] for k in kinds if k in self._kind_code]
+            ids = ids[np.isin(self.label_kind[ids], wanted)]
+        if not len(ids):
+            return []
+        norm = " ".join(qwords)
+        category = np.full(len(ids), 3, dtype=np.int8)
+        starts = self._prefixed(qwords[0], first_only=True)
+        category[np.isin(ids, starts)] = 2
+        exact = np.array(self._exact.get(norm, []), dtype=np.int32)
+        if len(exact):
+            is_exact = np.isin(ids, exact)
+            category[is_exact] = np.where(self.label_pref[ids[is_exact]], 0, 1)
+        order = np.lexsort((ids, ~self.label_pref[ids], self.label_nwords[ids], category))
+        out: list[Match] = []
+        taken: set[int] = set()
+        for lid in ids[order]:
+            c = int(self.label_concept[lid])
+            if c in taken:
+                continue
+            taken.add(c)
+            out.append(
+                Match(
+                    uri=self.concept_uri[c],
+                    label=self.concept_label[c],
+                    kind=self.concept_kind[c],
+                    matched=self.label_text[lid],
+                    preferred=bool(self.label_pref[lid]),
+                )
+            )
+            if len(out) >= limit:
+                break
+        return out
+
+    def exact(self, text: str, kind: str | None = None) -> list[tuple[str, str]]:
+        """Concepts with a label equal to ``text`` (ignoring case, accents and punctuation),
+        preferred-label matches first."""
+        lids = self._exact.get(" ".join(words(text)), [])
+        lids = sorted(lids, key=lambda lid: not self.label_pref[lid])
+        out: list[tuple[str, str]] = []
+        for lid in lids:
+            c = int(self.label_concept[lid])
+            pair = (self.concept_uri[c], self.concept_kind[c])
+            if (kind is None or pair[1] == kind) and pair not in out:
+                out.append(pair)
+        return out
+
+    def preferred_exact(self, text: str, kind: str | None = None) -> list[tuple[str, str]]:
+        """Like ``exact`` but only preferred labels."""
+        lids = self._exact.get(" ".join(words(text)), [])
+        out: list[tuple[str, str]] = []
+        for lid in lids:
+            if not self.label_pref[lid]:
+                continue
+            c = int(self.label_concept[lid])
+            pair = (self.concept_uri[c], self.concept_kind[c])
+            if (kind is None or pair[1] == kind) and pair not in out:
+                out.append(pair)
+        return out

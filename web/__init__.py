@@ -1,0 +1,38 @@
+"""The skillgraph web app (installed as ``skillgraph_web``).
+
+``create_app`` is the application factory (as in Flask's tutorial): configuration,
+the shared skill graph (``knowledge.init_app``) and one blueprint per concern.
+"""
+
+from __future__ import annotations
+
+import os
+
+from flask import Flask
+
+#: Blueprint modules of this package, each exposing ``bp``.
+BLUEPRINTS = ("pages",)
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the app.  ``test_config`` overrides settings; ``SKILLGRAPH_STORE`` names the
+    store (unset: the built-in default taxonomy)."""
+    app = Flask(__name__)
+    app.config.from_mapping(
+        SKILLGRAPH_STORE=os.environ.get("SKILLGRAPH_STORE") or None,
+        MAX_CONTENT_LENGTH=16 * 1024 * 1024,
+        JSON_SORT_KEYS=False,
+    )
+    if test_config is not None:
+        app.config.from_mapping(test_config)
+
+    from . import knowledge
+
+    knowledge.init_app(app)
+
+    import importlib
+
+    for name in BLUEPRINTS:
+        module = importlib.import_module(f"{__name__}.{name}")
+        app.register_blueprint(module.bp)
+    return app
