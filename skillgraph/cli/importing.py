@@ -1,0 +1,153 @@
+"""``skillgraph import FORMAT SOURCE --store PATH``: load a taxonomy into an on-disk store.
+
+Each format is one ``ImportFormat`` entry of ``FORMATS``: to add one (onet, rdf, csv),
+write its ``add_arguments`` and ``run`` functions and append an entry; the command, the
+``--store``/``--merge``/``--replace`` options, progress on stderr and the summary printed
+at the end are shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..errors import InvalidParameter
+from ..store import ENV_VAR, Store, resolve_location
+
+__all__ = ["FORMATS", "ImportFormat", "register"]
+
+
+@dataclass(frozen=True)
+class ImportFormat:
+    """One ``skillgraph import <name>`` sub-command.
+
+    ``run(args, store_path, merge, progress)`` imports ``args.source`` and returns the
+    opened store; ``add_arguments(parser)`` adds the format's own options.
+    """
+
+    name: str
+    help: str
+    source_help: str
+    run: Callable[[argparse.Namespace, str, bool, Callable[[str], None]], Store]
+    add_arguments: Callable[[argparse.ArgumentParser], None] = lambda parser: None
+
+
+def _esco_arguments(parser: argparse.ArgumentParser) -> None:
+    from ..formats.esco import DEFAULT_FIELD_LEVEL
+
+    parser.add_argument(
+        "--field-level",
+        type=int,
+        choices=(1, 2, 3, 4),
+        default=DEFAULT_FIELD_LEVEL,
+        metavar="N",
+        help="the ISCO-08 level (digits, 1-4) whose groups are the fields of roles; a move "
+        f"between fields is reskilling (default {DEFAULT_FIELD_LEVEL}: sub-major groups)",
+    )
+    parser.add_argument(
+        "--language",
+        default="en",
+        help="language of the download: reads occupations_LANG.csv etc. (default en)",
+    )
+
+
+def _esco_run(args, store_path, merge, progress) -> Store:
+    from ..formats.esco import import_esco
+
+    return import_esco(
+        args.source,
+        store_path,
+        field_level=args.field_level,
+        merge=merge,
+        language=args.language,
+        progress=progress,
+    )
+
+
+FORMATS: list[ImportFormat] = [
+    ImportFormat(
+        name="esco",
+        help="the official ESCO v1.1.x CSV download (a folder)",
+        source_help="folder of the ESCO CSV files (occupations_en.csv, skills_en.csv, ...)",
+        run=_esco_run,
+        add_arguments=_esco_arguments,
+    ),
+]
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "import",
+        help="import a taxonomy into an on-disk store",
+        description="Import a taxonomy into an on-disk store. The store is rebuilt aside and "
+        "swapped in only when the import succeeds: a failed import leaves it as it was.",
+    )
+    formats = parser.add_subparsers(dest="format", metavar="FORMAT", required=True)
+    for fmt in FORMATS:
+        sub = formats.add_parser(fmt.name, help=fmt.help, description=f"Import {fmt.help}.")
+        sub.add_argument("source", help=fmt.source_help)
+        sub.add_argument(
+            "--store",
+            metavar="PATH",
+            help=f"the on-disk store to write, created if needed (default: ${ENV_VAR})",
+        )
+        mode = sub.add_mutually_exclusive_group()
+        mode.add_argument(
+            "--merge",
+            action="store_true",
+            help="add to what the store already holds",
+        )
+        mode.add_argument(
+            "--replace",
+            dest="merge",
+            action="store_false",
+            help="replace the store's content (the default)",
+        )
+        fmt.add_arguments(sub)
+        sub.set_defaults(handler=_import, import_format=fmt)
+
+
+def _progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _import(args: argparse.Namespace) -> int:
+    location = resolve_location(args.store)
+    if location is None:
+        raise InvalidParameter(
+            f"import needs a store to write: --store PATH (or ${ENV_VAR}); "
+            "the built-in taxonomy is read-only"
+        )
+    fmt: ImportFormat = args.import_format
+    started = time.perf_counter()
+    store = fmt.run(args, location, args.merge, _progress)
+    elapsed = time.perf_counter() - started
+    print_summary(store, elapsed)
+    return 0
+
+
+def print_summary(store: Store, elapsed: float) -> None:
+    """What the import wrote, its data-quality report and the attribution of its sources."""
+    meta = store.meta
+    print(f"imported into {store.path} in {elapsed:.1f} s ({len(store):,} triples)")
+    for what, n in meta.get("counts", {}).items():
+        print(f"  {what}: {n:,}")
+    quality = meta.get("quality", {})
+    if quality:
+        print("data quality (rows skipped or completed, not fatal):")
+        for problem, detail in quality.items():
+            if isinstance(detail, dict):
+                print(
+                    f"  {problem}: {detail.get('rows', '?')} rows, first at line "
+                    f"{detail.get('first line', '?')}"
+                )
+                for example in detail.get("examples", []):
+                    print(f"      e.g. {example}")
+            else:
+                print(f"  {problem}: {detail}")
+    for source in meta.get("sources", []):
+        if source.get("attribution"):
+            print(f"source: {source['name']} -- {source['attribution']}")
