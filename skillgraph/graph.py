@@ -76,10 +76,10 @@ class SkillGraph:
             + """SELECT ?c ?t ?l ?p WHERE {
                 VALUES ?t { sg:Role sg:Skill sg:LearningProgram sg:Field }
                 ?c a ?t .
-                { ?c skos:prefLabel ?l BIND(1 AS ?p) }
+                { ?c skos:prefLabel ?l
+                  BIND(IF(lang(?l) = "" || langMatches(lang(?l), "en"), 1, 0) AS ?p) }
                 UNION { ?c skos:altLabel ?l BIND(0 AS ?p) }
                 UNION { ?c skos:hiddenLabel ?l BIND(0 AS ?p) }
-                FILTER(lang(?l) = "" || langMatches(lang(?l), "en"))
             }"""
         )
         entries = [

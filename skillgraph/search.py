@@ -75,7 +75,7 @@ class LabelIndex:
     ...     ("s:1", "skill", "Data analysis", True),
     ... ])
     >>> [m.label for m in index.search("data ana")]
-    ['data analyst', 'Data analysis']
+    ['Data analysis', 'data analyst']
     >>> [m.uri for m in index.search("DATA ANALYST")][:1]
     ['r:1']
     >>> index.exact("Business Data Analyst")
@@ -135,6 +135,16 @@ class LabelIndex:
         codes = np.array([self._kind_code[k] for k in self.concept_kind], dtype=np.int8)
         self.label_kind = codes[self.label_concept] if len(label_concept) else codes[:0]
         self._prefix_cache: dict[tuple[bool, str], np.ndarray] = {}
+        # Ties are broken alphabetically by the concept's display label, so results do not
+        # depend on the order the store happened to return labels in.
+        alpha = sorted(
+            range(len(self.concept_label)), key=lambda c: normalise(self.concept_label[c])
+        )
+        concept_rank = np.empty(len(alpha), dtype=np.int32)
+        concept_rank[alpha] = np.arange(len(alpha), dtype=np.int32)
+        self.label_rank = (
+            concept_rank[self.label_concept] if len(label_concept) else concept_rank[:0]
+        )
 
     def __len__(self) -> int:
         return len(self.concept_uri)
@@ -188,7 +198,9 @@ class LabelIndex:
         if len(exact):
             is_exact = np.isin(ids, exact)
             category[is_exact] = np.where(self.label_pref[ids[is_exact]], 0, 1)
-        order = np.lexsort((ids, ~self.label_pref[ids], self.label_nwords[ids], category))
+        order = np.lexsort(
+            (self.label_rank[ids], ~self.label_pref[ids], self.label_nwords[ids], category)
+        )
         out: list[Match] = []
         taken: set[int] = set()
         for lid in ids[order]:

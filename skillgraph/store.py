@@ -96,8 +96,12 @@ class Store:
         if self._graph is None:
             from oxrdflib import OxigraphStore
             from rdflib import Graph
+            from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-            self._graph = Graph(store=OxigraphStore(store=self.ox))
+            # The default graph of the dataset, where skillgraph keeps its triples.
+            self._graph = Graph(
+                store=OxigraphStore(store=self.ox), identifier=DATASET_DEFAULT_GRAPH_ID
+            )
         return self._graph
 
     def query(self, sparql: str, **kwargs):
@@ -227,6 +231,7 @@ def build_store(
     content_id = uuid.uuid4().hex[:16]
     generation = root / f"gen-{content_id}"
     try:
+        generation.mkdir()
         ox_store = ox.Store(str(generation / "oxigraph"))
         if merge and previous is not None:
             old = ox.Store.read_only(str(previous / "oxigraph"))

@@ -1,0 +1,47 @@
+"""Shared fixtures: tiny hand-checkable stores, and the real data when it is present."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from skillgraph.store import build_store
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+#: The real ESCO and O*NET data, beside the project (never committed into it).
+SHARED_DATA = (ROOT / ".." / "shared" / "data").resolve()
+ESCO_DIR = SHARED_DATA / "esco-v1.1.1-en"
+ONET_DIR = SHARED_DATA / "onet-29.3"
+
+
+def load_turtle(path: Path):
+    """A ``build_store`` filler that loads one Turtle file."""
+
+    def fill(store: ox.Store) -> dict:
+        store.load(path.read_bytes(), format=ox.RdfFormat.TURTLE)
+        return {"sources": [{"name": path.name}], "counts": {}}
+
+    return fill
+
+
+@pytest.fixture
+def tiny_store(tmp_path):
+    """An on-disk store holding tests/fixtures/tiny.ttl."""
+    return build_store(tmp_path / "tiny-store", load_turtle(FIXTURES / "tiny.ttl"))
+
+
+@pytest.fixture
+def esco_dir() -> Path:
+    if not (ESCO_DIR / "occupations_en.csv").is_file():
+        pytest.skip(f"real ESCO data not found at {ESCO_DIR} (../shared/data is absent)")
+    return ESCO_DIR
+
+
+@pytest.fixture
+def onet_dir() -> Path:
+    if not (ONET_DIR / "Occupation Data.txt").is_file():
+        pytest.skip(f"real O*NET data not found at {ONET_DIR} (../shared/data is absent)")
+    return ONET_DIR
