@@ -45,3 +45,27 @@ def onet_dir() -> Path:
     if not (ONET_DIR / "Occupation Data.txt").is_file():
         pytest.skip(f"real O*NET data not found at {ONET_DIR} (../shared/data is absent)")
     return ONET_DIR
+
+
+@pytest.fixture(scope="session")
+def esco_store_path(tmp_path_factory) -> Path:
+    """The real ESCO data imported once per test session into an on-disk store.
+
+    Every test that needs an ESCO store should use this fixture (or ``esco_graph``):
+    the import takes ~20 s, so it must happen once, not once per module.
+    """
+    if not (ESCO_DIR / "occupations_en.csv").is_file():
+        pytest.skip(f"real ESCO data not found at {ESCO_DIR} (../shared/data is absent)")
+    from skillgraph.formats.esco import import_esco
+
+    path = tmp_path_factory.mktemp("esco") / "esco-store"
+    import_esco(ESCO_DIR, path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def esco_graph(esco_store_path):
+    """A SkillGraph over the session's ESCO store."""
+    import skillgraph
+
+    return skillgraph.open(esco_store_path)
