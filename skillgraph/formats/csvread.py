@@ -11,7 +11,7 @@ embedded newlines, so this differs from the record number).
 >>> table = read_table(folder / "t.csv", required=("uri", "label"))
 >>> [(line, row[table.column("label")]) for line, row in table]
 [(2, 'two\\nlines'), (4, 'b')]
->>> read_table(folder / "t.csv", required=("uri", "code"))
+>>> read_table(folder / "t.csv", required=("uri", "code"), where="t.csv")
 Traceback (most recent call last):
 ...
 skillgraph.errors.ImportError_: t.csv:1: missing column 'code' (the header has: uri, label)
@@ -37,11 +37,15 @@ csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 class CsvTable:
     """The decoded rows of one CSV file, iterated as ``(line, cells)`` pairs.
 
-    ``name`` is how messages name the file; ``header`` the column names as written.
+    ``name`` is the file name, ``where`` how error messages name the file (its path as
+    given); ``header`` the column names as written.
     """
 
-    def __init__(self, name: str, header: list[str], text: str, *, allow_short_rows: bool):
+    def __init__(
+        self, name: str, where: str, header: list[str], text: str, *, allow_short_rows: bool
+    ):
         self.name = name
+        self.where = where
         self.header = header
         self._text = text
         self._allow_short = allow_short_rows
@@ -56,7 +60,7 @@ class CsvTable:
 
     def error(self, line: int | None, message: str) -> DataImportError:
         """An import error about this file (``raise table.error(line, "...")``)."""
-        return DataImportError(message, file=self.name, line=line)
+        return DataImportError(message, file=self.where, line=line)
 
     def __iter__(self) -> Iterator[tuple[int, list[str]]]:
         width = len(self.header)
@@ -88,18 +92,18 @@ def read_table(
     path: str | Path,
     *,
     required: Sequence[str],
-    name: str | None = None,
+    where: str | None = None,
     allow_short_rows: bool = False,
 ) -> CsvTable:
     """Read and check ``path``: UTF-8 text, a header that has every ``required`` column.
 
     Rows are checked as they are iterated: each must have as many cells as the header
     (fewer are padded with empty cells when ``allow_short_rows``, for files whose writer
-    drops trailing empty cells).  ``name`` is how messages name the file (default: its
-    file name).
+    drops trailing empty cells).  ``where`` is how messages name the file (default: the
+    path as given).
     """
     path = Path(path)
-    name = name or path.name
+    name = where or str(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -134,7 +138,7 @@ def read_table(
         raise DataImportError(
             f"missing {what} {listed} (the header has: {found})", file=name, line=1
         )
-    return CsvTable(name, header, text, allow_short_rows=allow_short_rows)
+    return CsvTable(path.name, name, header, text, allow_short_rows=allow_short_rows)
 
 
 _LIST_SEPARATORS = re.compile(r"\s*\n\s*")
