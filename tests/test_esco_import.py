@@ -265,10 +265,9 @@ def read_esco(name: str) -> list[dict[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def esco(tmp_path_factory):
-    if not (ESCO_DIR / "occupations_en.csv").is_file():
-        pytest.skip(f"real ESCO data not found at {ESCO_DIR} (../shared/data is absent)")
-    return import_esco(ESCO_DIR, tmp_path_factory.mktemp("esco") / "store")
+def esco(esco_store_path):
+    """The session's real ESCO store (tests/conftest.py imports it once)."""
+    return open_store(esco_store_path)
 
 
 def test_esco_exact_counts(esco):
