@@ -1,0 +1,131 @@
+"""Deciding whether a query may run: parsed, read-only, no SERVICE, no foreign datasets.
+
+The text is parsed with rdflib's SPARQL 1.1 parser and the checks look at the algebra,
+so a ``SERVICE`` inside a comment or a string is harmless while a real one is refused
+before the engine sees the query.  (Both rdflib and Oxigraph would otherwise make the
+HTTP request.)  Oxigraph runs the query afterwards; it never loads ``FROM`` IRIs, it
+selects named graphs of the store, and graphs the store does not hold are refused here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..errors import QueryError
+
+__all__ = ["CheckedQuery", "ForbiddenQuery", "MalformedQuery", "check_query"]
+
+#: Default cap on the length of a query, in characters.
+MAX_QUERY_LENGTH = 50_000
+
+_KINDS = {
+    "SelectQuery": "solutions",
+    "AskQuery": "boolean",
+    "ConstructQuery": "graph",
+    "DescribeQuery": "graph",
+}
+
+
+class MalformedQuery(QueryError):
+    """The text is not a SPARQL 1.1 query (HTTP 400); the message gives line and column."""
+
+    status = 400
+
+
+class ForbiddenQuery(QueryError):
+    """A well-formed request this endpoint refuses: an update, SERVICE, a foreign graph."""
+
+    status = 403
+
+
+@dataclass
+class CheckedQuery:
+    """A query that passed the checks; ``kind`` is solutions, boolean or graph."""
+
+    text: str
+    kind: str
+    from_graphs: list[str] = field(default_factory=list)
+    from_named_graphs: list[str] = field(default_factory=list)
+
+
+def _names(node, found: set[str]) -> None:
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    if isinstance(node, CompValue):
+        found.add(node.name)
+        for value in node.values():
+            _names(value, found)
+    elif isinstance(node, list | tuple | set):
+        for value in node:
+            _names(value, found)
+    elif isinstance(node, dict):
+        for value in node.values():
+            _names(value, found)
+
+
+def _position(exc: Exception) -> str:
+    line, col = getattr(exc, "lineno", None), getattr(exc, "col", None)
+    return f" (line {line}, column {col})" if line is not None and col is not None else ""
+
+
+def check_query(text: str, *, max_length: int = MAX_QUERY_LENGTH) -> CheckedQuery:
+    """Parse ``text`` and refuse what must not run; return what the engine needs.
+
+    >>> check_query("SELECT * WHERE { ?s ?p ?o } # SERVICE <http://x/> {}").kind
+    'solutions'
+    >>> check_query("ASK { SERVICE <http://x/> { ?s ?p ?o } }")
+    Traceback (most recent call last):
+    ...
+    skillgraph.sparql.check.ForbiddenQuery: SERVICE is not allowed: this endpoint never ...
+    >>> check_query("DROP ALL")
+    Traceback (most recent call last):
+    ...
+    skillgraph.sparql.check.ForbiddenQuery: this endpoint is read-only: SPARQL Update ...
+    >>> check_query("SELECT * WHERE { ?s ?p }")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    skillgraph.sparql.check.MalformedQuery: malformed query (line 1, column 18): Expected ...
+    """
+    if not text or not text.strip():
+        raise MalformedQuery("empty query")
+    if len(text) > max_length:
+        raise ForbiddenQuery(
+            f"query too long: {len(text):,} characters, the limit is {max_length:,}"
+        )
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    try:
+        parsed = parseQuery(text)
+    except Exception as exc:
+        try:
+            parseUpdate(text)
+        except Exception:
+            message = re.sub(r"\s*\(at char \d+\), \(line:\d+, col:\d+\)", "", str(exc))
+            message = message.split("\n")[0]
+            raise MalformedQuery(f"malformed query{_position(exc)}: {message}") from None
+        raise ForbiddenQuery(
+            "this endpoint is read-only: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, DROP, "
+            "CREATE, ...) is refused"
+        ) from None
+    try:
+        algebra = translateQuery(parsed).algebra
+    except Exception as exc:
+        raise MalformedQuery(f"malformed query: {exc}") from None
+    names: set[str] = set()
+    _names(algebra, names)
+    if "ServiceGraphPattern" in names:
+        raise ForbiddenQuery(
+            "SERVICE is not allowed: this endpoint never sends queries to other endpoints"
+        )
+    kind = _KINDS.get(algebra.name)
+    if kind is None:  # pragma: no cover - the parser knows only these four forms
+        raise MalformedQuery(f"unsupported query form {algebra.name}")
+    default, named = [], []
+    for clause in algebra.get("datasetClause") or []:
+        if clause.get("default") is not None:
+            default.append(str(clause["default"]))
+        if clause.get("named") is not None:
+            named.append(str(clause["named"]))
+    return CheckedQuery(text=text, kind=kind, from_graphs=default, from_named_graphs=named)

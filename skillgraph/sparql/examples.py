@@ -1,0 +1,299 @@
+"""Example SPARQL queries of the query page, written against the skillgraph vocabulary.
+
+They work on the built-in default taxonomy and on an imported ESCO store alike: concepts
+are found by their preferred label, with or without an ``@en`` tag, and every ORDER BY is
+total so that two engines give the same rows under a LIMIT.  Programs exist only where a
+source provides them (the default taxonomy does; ESCO does not).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["EXAMPLES", "PREFIXES", "Example", "example"]
+
+PREFIXES = """\
+PREFIX sg: <https://w3id.org/skillgraph/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+"""
+
+
+@dataclass(frozen=True)
+class Example:
+    """A named example: ``slug`` for links, a title, what it shows, and the query."""
+
+    slug: str
+    title: str
+    description: str
+    body: str
+
+    @property
+    def query(self) -> str:
+        return PREFIXES + "\n" + self.body.strip() + "\n"
+
+
+EXAMPLES = (
+    Example(
+        "skill-gap",
+        "Skill gap between two roles",
+        "Essential skills of a data scientist that a data analyst does not have yet.",
+        """
+SELECT ?skill ?skillLabel WHERE {
+  VALUES ?fromName { "data analyst"@en "data analyst" }
+  VALUES ?toName { "data scientist"@en "data scientist" }
+  ?from a sg:Role ; skos:prefLabel ?fromName .
+  ?to a sg:Role ; skos:prefLabel ?toName ; sg:essentialSkill ?skill .
+  ?skill skos:prefLabel ?skillLabel .
+  FILTER NOT EXISTS { ?from sg:essentialSkill|sg:optionalSkill ?skill }
+}
+ORDER BY ?skillLabel ?skill
+""",
+    ),
+    Example(
+        "shared-skills",
+        "Skills two roles share",
+        "Skills a data analyst and a data scientist both need, and how each role needs them.",
+        """
+SELECT ?skill ?skillLabel ?forAnalyst ?forScientist WHERE {
+  VALUES ?aName { "data analyst"@en "data analyst" }
+  VALUES ?bName { "data scientist"@en "data scientist" }
+  ?a a sg:Role ; skos:prefLabel ?aName ; ?pa ?skill .
+  ?b a sg:Role ; skos:prefLabel ?bName ; ?pb ?skill .
+  VALUES (?pa ?forAnalyst) { (sg:essentialSkill "essential") (sg:optionalSkill "optional") }
+  VALUES (?pb ?forScientist) { (sg:essentialSkill "essential") (sg:optionalSkill "optional") }
+  ?skill skos:prefLabel ?skillLabel .
+}
+ORDER BY ?forAnalyst ?forScientist ?skillLabel ?skill
+""",
+    ),
+    Example(
+        "upskilling",
+        "Roles reachable by upskilling",
+        "Roles in the same field as a data analyst, ranked by the share of their essential "
+        "skills a data analyst already has.",
+        """
+SELECT ?role ?roleLabel ?shared ?needed ((?shared * 100 / ?needed) AS ?percentCovered) WHERE {
+  {
+    SELECT ?role (COUNT(DISTINCT ?skill) AS ?needed) (COUNT(DISTINCT ?had) AS ?shared) WHERE {
+      VALUES ?name { "data analyst"@en "data analyst" }
+      ?from a sg:Role ; skos:prefLabel ?name ; sg:field ?field .
+      ?role a sg:Role ; sg:field ?field ; sg:essentialSkill ?skill .
+      FILTER(?role != ?from)
+      OPTIONAL {
+        ?from sg:essentialSkill|sg:optionalSkill ?skill .
+        BIND(?skill AS ?had)
+      }
+    }
+    GROUP BY ?role
+  }
+  FILTER(?shared > 0)
+  ?role skos:prefLabel ?roleLabel .
+}
+ORDER BY DESC(?percentCovered) DESC(?shared) ?roleLabel ?role
+LIMIT 20
+""",
+    ),
+    Example(
+        "reskilling",
+        "Reskilling: closest roles in other fields",
+        "Roles outside the field of an administrative assistant that share the most "
+        "essential skills with it.",
+        """
+SELECT ?role ?roleLabel ?fieldLabel (COUNT(DISTINCT ?skill) AS ?sharedSkills) WHERE {
+  VALUES ?name { "administrative assistant"@en "administrative assistant" }
+  ?from a sg:Role ; skos:prefLabel ?name ; sg:essentialSkill ?skill .
+  ?role a sg:Role ; sg:essentialSkill ?skill ; skos:prefLabel ?roleLabel ; sg:field ?field .
+  ?field skos:prefLabel ?fieldLabel .
+  FILTER NOT EXISTS { ?from sg:field ?field }
+}
+GROUP BY ?role ?roleLabel ?fieldLabel
+ORDER BY DESC(?sharedSkills) ?roleLabel ?role
+LIMIT 20
+""",
+    ),
+    Example(
+        "field-demand",
+        "Most demanded skills of a field",
+        "Skills that the most roles of the data analyst's field need as essential.",
+        """
+SELECT ?skill ?skillLabel (COUNT(DISTINCT ?role) AS ?roles) WHERE {
+  VALUES ?name { "data analyst"@en "data analyst" }
+  ?analyst a sg:Role ; skos:prefLabel ?name ; sg:field ?field .
+  ?role a sg:Role ; sg:field ?field ; sg:essentialSkill ?skill .
+  ?skill skos:prefLabel ?skillLabel .
+}
+GROUP BY ?skill ?skillLabel
+ORDER BY DESC(?roles) ?skillLabel ?skill
+LIMIT 25
+""",
+    ),
+    Example(
+        "programs-for-skill",
+        "Programs that teach a skill",
+        "Learning programs that teach SQL, with their hours, cost and provider (none in ESCO).",
+        """
+SELECT ?program ?programLabel ?hours ?cost ?currency ?provider WHERE {
+  VALUES ?name { "SQL"@en "SQL" }
+  ?skill a sg:Skill ; skos:prefLabel ?name .
+  ?program a sg:LearningProgram ; sg:teaches ?skill ; skos:prefLabel ?programLabel .
+  OPTIONAL { ?program sg:hours ?hours }
+  OPTIONAL { ?program sg:cost ?cost }
+  OPTIONAL { ?program sg:currency ?currency }
+  OPTIONAL { ?program sg:provider ?provider }
+}
+ORDER BY ?hours ?programLabel ?program
+""",
+    ),
+    Example(
+        "roles-sharing-skills",
+        "Role pairs sharing at least N skills",
+        "Pairs of roles in the data analyst's field with at least 5 essential skills in common.",
+        """
+SELECT ?a ?aLabel ?b ?bLabel ?shared WHERE {
+  {
+    SELECT ?a ?b (COUNT(*) AS ?shared) WHERE {
+      VALUES ?name { "data analyst"@en "data analyst" }
+      ?analyst a sg:Role ; skos:prefLabel ?name ; sg:field ?field .
+      ?a sg:field ?field ; sg:essentialSkill ?skill .
+      ?b sg:essentialSkill ?skill ; sg:field ?field .
+      FILTER(STR(?a) < STR(?b))
+    }
+    GROUP BY ?a ?b
+    HAVING (COUNT(*) >= 5)
+  }
+  ?a skos:prefLabel ?aLabel .
+  ?b skos:prefLabel ?bLabel .
+}
+ORDER BY DESC(?shared) ?aLabel ?bLabel ?a ?b
+LIMIT 50
+""",
+    ),
+    Example(
+        "skill-hierarchy",
+        "The hierarchy under a skill group",
+        "Every group and skill below the skill groups that hold SQL, with its parent.",
+        """
+SELECT ?group ?groupLabel ?parent ?parentLabel ?node ?nodeLabel WHERE {
+  VALUES ?name { "SQL"@en "SQL" }
+  ?sql a sg:Skill ; skos:prefLabel ?name ; skos:broader ?group .
+  ?group a sg:SkillGroup ; skos:prefLabel ?groupLabel .
+  ?node skos:broader ?parent ; skos:prefLabel ?nodeLabel .
+  ?parent skos:broader* ?group ; skos:prefLabel ?parentLabel .
+}
+ORDER BY ?groupLabel ?group ?parentLabel ?parent ?nodeLabel ?node
+LIMIT 500
+""",
+    ),
+    Example(
+        "roles-needing-skill",
+        "Roles that need a skill",
+        "Roles that list machine learning as an essential or optional skill.",
+        """
+SELECT ?role ?roleLabel ?how WHERE {
+  VALUES ?name { "machine learning"@en "machine learning" }
+  VALUES (?p ?how) { (sg:essentialSkill "essential") (sg:optionalSkill "optional") }
+  ?skill a sg:Skill ; skos:prefLabel ?name .
+  ?role a sg:Role ; ?p ?skill ; skos:prefLabel ?roleLabel .
+}
+ORDER BY ?how ?roleLabel ?role
+""",
+    ),
+    Example(
+        "fields",
+        "Fields and their roles",
+        "Every field with its number of roles and the average number of essential skills per role.",
+        """
+SELECT ?field ?fieldLabel (COUNT(?role) AS ?roles)
+       (ROUND(AVG(?skills) * 10) / 10 AS ?avgEssentialSkills) WHERE {
+  {
+    SELECT ?role ?field (COUNT(?skill) AS ?skills) WHERE {
+      ?role a sg:Role ; sg:field ?field .
+      OPTIONAL { ?role sg:essentialSkill ?skill }
+    }
+    GROUP BY ?role ?field
+  }
+  ?field skos:prefLabel ?fieldLabel .
+}
+GROUP BY ?field ?fieldLabel
+ORDER BY DESC(?roles) ?fieldLabel ?field
+""",
+    ),
+    Example(
+        "skill-profile",
+        "A role's skills by type",
+        "How the skills of a data scientist divide into skill types (knowledge, "
+        "skill/competence, transversal, language), essential and optional.",
+        """
+SELECT ?type ?how (COUNT(DISTINCT ?skill) AS ?skills) WHERE {
+  VALUES ?name { "data scientist"@en "data scientist" }
+  VALUES (?p ?how) { (sg:essentialSkill "essential") (sg:optionalSkill "optional") }
+  ?role a sg:Role ; skos:prefLabel ?name ; ?p ?skill .
+  OPTIONAL { ?skill sg:skillType ?knownType }
+  BIND(COALESCE(?knownType, "unknown") AS ?type)
+}
+GROUP BY ?type ?how
+ORDER BY ?how DESC(?skills) ?type
+""",
+    ),
+    Example(
+        "label-search",
+        "Find roles by a word in their labels",
+        "Roles with 'analyst' in a preferred or alternative label.",
+        """
+SELECT DISTINCT ?role ?roleLabel WHERE {
+  ?role a sg:Role ; skos:prefLabel ?roleLabel .
+  { ?role skos:prefLabel ?label } UNION { ?role skos:altLabel ?label }
+  FILTER(CONTAINS(LCASE(STR(?label)), "analyst"))
+}
+ORDER BY ?roleLabel ?role
+LIMIT 100
+""",
+    ),
+    Example(
+        "ask-requires",
+        "Does a role require a skill? (ASK)",
+        "True if a data analyst needs SQL, essential or optional.",
+        """
+ASK {
+  VALUES ?roleName { "data analyst"@en "data analyst" }
+  VALUES ?skillName { "SQL"@en "SQL" }
+  ?role a sg:Role ; skos:prefLabel ?roleName ; sg:essentialSkill|sg:optionalSkill ?skill .
+  ?skill skos:prefLabel ?skillName .
+}
+""",
+    ),
+    Example(
+        "describe-role",
+        "A role and its skills as RDF (CONSTRUCT)",
+        "The data analyst role, its labels, field and skills as a small graph.",
+        """
+CONSTRUCT {
+  ?role a sg:Role ; skos:prefLabel ?label ; sg:field ?field ;
+        sg:essentialSkill ?essential ; sg:optionalSkill ?optional .
+  ?essential skos:prefLabel ?essentialLabel .
+  ?optional skos:prefLabel ?optionalLabel .
+} WHERE {
+  VALUES ?label { "data analyst"@en "data analyst" }
+  ?role a sg:Role ; skos:prefLabel ?label .
+  OPTIONAL { ?role sg:field ?field }
+  OPTIONAL { ?role sg:essentialSkill ?essential . ?essential skos:prefLabel ?essentialLabel }
+  OPTIONAL { ?role sg:optionalSkill ?optional . ?optional skos:prefLabel ?optionalLabel }
+}
+""",
+    ),
+)
+
+
+def example(slug: str) -> Example:
+    """The example named ``slug``.
+
+    >>> example("skill-gap").title
+    'Skill gap between two roles'
+    """
+    for item in EXAMPLES:
+        if item.slug == slug:
+            return item
+    raise KeyError(slug)

@@ -1,0 +1,59 @@
+"""A query worker process: ``python -m skillgraph.sparql.worker STORE|-``.
+
+It opens the store read-only (``-``: the built-in default taxonomy), says ``ready`` and
+then answers requests from ``QueryRunner`` one at a time over its stdin/stdout pipes
+until its input closes.  The parent kills it when a query runs past the time limit.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+import time
+from multiprocessing.connection import Connection
+
+
+def _watch_parent(parent: int) -> None:
+    # A worker busy with a runaway query would not notice its input closing.
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os._exit(0)
+
+
+def main(argv: list[str]) -> int:
+    location = argv[0] if argv and argv[0] != "-" else None
+    # The pipe to the parent moves off fd 1 so that stray prints cannot corrupt it.
+    out_fd = os.dup(1)
+    os.dup2(2, 1)
+    inbox = Connection(0, writable=False)
+    outbox = Connection(out_fd, readable=False)
+    threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
+
+    from ..errors import QueryError
+    from ..store import open_default, open_store
+    from .engine import execute
+
+    try:
+        store = open_store(location) if location else open_default()
+    except Exception as exc:
+        outbox.send(("failed", f"{type(exc).__name__}: {exc}"))
+        return 1
+    outbox.send(("ready", os.getpid()))
+    while True:
+        try:
+            request = inbox.recv()
+        except (EOFError, OSError):
+            return 0
+        try:
+            reply = ("ok", execute(store.ox, **request))
+        except QueryError as exc:
+            reply = ("error", type(exc).__name__, str(exc))
+        except Exception as exc:
+            reply = ("error", "WorkerFailure", f"{type(exc).__name__}: {exc}")
+        outbox.send(reply)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
