@@ -8,10 +8,14 @@ import signal
 import subprocess
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from skillgraph.errors import InvalidParameter
 from skillgraph.formats.esco import ATTRIBUTION, ESCO_URI_PREFIX, import_esco
+from skillgraph.formats.ntriples import literal
 from skillgraph.namespace import SG, SKOS
 from skillgraph.store import build_store, iter_generations, open_store
 
@@ -205,6 +209,13 @@ def test_merge_keeps_what_the_store_held_and_replace_does_not(tmp_path):
     replaced = import_esco(MINI, location)
     assert count(replaced, "?c a sg:Role") == 3
     assert len(list(iter_generations(location))) == 1
+
+
+@given(st.text(alphabet=st.characters(exclude_categories=("Cs",))))
+def test_any_text_survives_the_n_triples_escaping(text):
+    line = f"<http://x/s> <http://x/p> {literal(text, 'en')} .\n".encode()
+    (triple,) = ox.parse(line, format=ox.RdfFormat.N_TRIPLES)
+    assert triple.object == ox.Literal(text, language="en")
 
 
 # ----------------------------------------------------------------- the command line
