@@ -197,12 +197,14 @@ _RDF_FORMATS = {
 }
 
 
-def write_graph(triples, fmt: str, max_rows: int | None = None) -> tuple[bytes, int, bool]:
+def write_graph(
+    triples, fmt: str, max_rows: int | None = None, prefixes: dict[str, str] | None = None
+) -> tuple[bytes, int, bool]:
     """Write CONSTRUCT/DESCRIBE results; returns (body, triples written, truncated)."""
     rows, truncated = _take(triples, max_rows)
     rdf_format = _RDF_FORMATS[fmt]
     if fmt in ("turtle", "rdfxml"):
-        body = ox.serialize(rows, format=rdf_format, prefixes=PREFIXES)
+        body = ox.serialize(rows, format=rdf_format, prefixes=prefixes or PREFIXES)
     else:
         body = ox.serialize(rows, format=rdf_format)
     return body, len(rows), truncated
