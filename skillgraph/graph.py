@@ -158,6 +158,55 @@ class SkillGraph:
                     found.append(label)
         return found[:n]
 
+    # ------------------------------------------------------------ careers (see careers.py)
+
+    def transitions(self, params=None):
+        """The career model (requirements and transition graph) under ``params``, cached."""
+        from . import careers
+
+        return careers.career_model(self, careers._params(params))
+
+    def next_steps(self, start, k: int = 10, *, have=(), params=None):
+        """The ``k`` cheapest moves from a role, a set of skills (``have``), or both."""
+        from . import careers
+
+        return careers.next_steps(self, start, k, have=have, params=params)
+
+    def career_paths(
+        self,
+        start,
+        target,
+        *,
+        k: int = 3,
+        max_reskilling=None,
+        max_steps=None,
+        avoid=(),
+        have=(),
+        params=None,
+    ):
+        """Up to ``k`` cheapest career paths from ``start`` to ``target``."""
+        from . import careers
+
+        return careers.career_paths(
+            self,
+            start,
+            target,
+            k=k,
+            max_reskilling=max_reskilling,
+            max_steps=max_steps,
+            avoid=avoid,
+            have=have,
+            params=params,
+        )
+
+    def whatif(self, start, *, learn=(), programs=(), have=(), k: int = 20, params=None):
+        """Which roles become reachable or cheaper after learning skills or programs."""
+        from . import careers
+
+        return careers.whatif(
+            self, start, learn=learn, programs=programs, have=have, k=k, params=params
+        )
+
     # ------------------------------------------------------------ inspection
 
     def show(self, name: str, *, kind: str | None = None, cap: int = RELATION_CAP) -> dict:

@@ -16,7 +16,7 @@ from ..errors import SkillgraphError
 __all__ = ["COMMAND_MODULES", "main"]
 
 #: Modules of ``skillgraph.cli`` that add sub-commands, in the order ``--help`` lists them.
-COMMAND_MODULES = ("inspect", "importing", "sparql", "serve")
+COMMAND_MODULES = ("inspect", "importing", "careers", "sparql", "exporting", "serve")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,244 @@
+"""``skillgraph path | next | whatif``: career paths, next steps and what-if questions.
+
+A start is a role (label or URI), or ``-`` for "no role, just the skills given with
+``--have``".
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from ..careers import CareerPath, Move, PathParams, Step
+from .common import add_json_option, command, graph_for, print_json, table
+
+#: Missing skills shown per step before "and N more".
+SHOWN_SKILLS = 4
+ATTRIBUTION_NOTE = "source: {name} -- {attribution}"
+
+
+def register(subparsers) -> None:
+    p = command(
+        subparsers,
+        "path",
+        "career paths from a role (or your skills) to a target role",
+        _path,
+        epilog="Use '-' as START to plan from the skills given with --have alone.",
+    )
+    p.add_argument("start", help="the role you are in, or '-' for your skills only (--have)")
+    p.add_argument("target", help="the role you want")
+    p.add_argument("--k", type=int, default=3, help="how many alternative paths (default 3)")
+    p.add_argument("--max-reskilling", type=int, metavar="N", help="at most N field changes")
+    p.add_argument("--max-steps", type=int, metavar="N", help="at most N moves")
+    p.add_argument("--avoid", action="append", default=[], metavar="ROLE", help="never via ROLE")
+    _have_option(p)
+    _param_options(p)
+    add_json_option(p)
+
+    p = command(subparsers, "next", "the cheapest next moves from a role (or your skills)", _next)
+    p.add_argument("start", help="the role you are in, or '-' for your skills only (--have)")
+    p.add_argument("--k", type=int, default=10, help="how many moves (default 10)")
+    _have_option(p)
+    _param_options(p)
+    add_json_option(p)
+
+    p = command(
+        subparsers, "whatif", "roles that become reachable or cheaper after learning", _whatif
+    )
+    p.add_argument("start", help="the role you are in, or '-' for your skills only (--have)")
+    p.add_argument("--learn", action="append", default=[], metavar="SKILL", help="a skill to learn")
+    p.add_argument(
+        "--program", action="append", default=[], metavar="PROGRAM", help="a program to take"
+    )
+    p.add_argument("--k", type=int, default=20, help="how many roles per list (default 20)")
+    _have_option(p)
+    _param_options(p)
+    add_json_option(p)
+
+
+def _have_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--have", action="append", default=[], metavar="SKILL", help="a skill you have (repeat)"
+    )
+
+
+_PARAM_FLAGS = (
+    ("essential_weight", float),
+    ("optional_weight", float),
+    ("reskilling_penalty", float),
+    ("min_overlap", float),
+    ("moves_per_role", int),
+    ("size_prior", float),
+    ("reuse_weight", float),
+    ("step_cost", float),
+    ("default_skill_hours", float),
+)
+
+
+def _param_options(p: argparse.ArgumentParser) -> None:
+    group = p.add_argument_group("model parameters (defaults: see PathParams)")
+    defaults = PathParams()
+    for name, kind in _PARAM_FLAGS:
+        group.add_argument(
+            "--" + name.replace("_", "-"),
+            type=kind,
+            dest=name,
+            metavar="X",
+            help=f"default {getattr(defaults, name)}",
+        )
+
+
+def _params(args) -> PathParams:
+    return PathParams.from_mapping({name: getattr(args, name) for name, _ in _PARAM_FLAGS})
+
+
+def _start(args) -> str | None:
+    return None if args.start.strip() == "-" else args.start
+
+
+def _skills(items, shown: int = SHOWN_SKILLS) -> str:
+    labels = [
+        f"{g.skill.label}{'*' if g.essential else ''}" if hasattr(g, "skill") else g.label
+        for g in items
+    ]
+    text = ", ".join(labels[:shown])
+    if len(labels) > shown:
+        text += f" and {len(labels) - shown} more"
+    return text or "-"
+
+
+def _programs(step) -> str:
+    return "; ".join(p.program.label for p in step.programs) or "-"
+
+
+def _hours(h: float) -> str:
+    return f"{h:g}"
+
+
+def _attribution(graph) -> None:
+    for source in graph.sources:
+        if source["attribution"]:
+            print(ATTRIBUTION_NOTE.format(**source))
+
+
+def _path(args: argparse.Namespace) -> int:
+    graph = graph_for(args)
+    paths = graph.career_paths(
+        _start(args),
+        args.target,
+        k=args.k,
+        max_reskilling=args.max_reskilling,
+        max_steps=args.max_steps,
+        avoid=args.avoid,
+        have=args.have,
+        params=_params(args),
+    )
+    if args.json:
+        print_json({"paths": [p.as_dict() for p in paths], "sources": graph.sources})
+        return 0
+    for number, path in enumerate(paths, 1):
+        _print_path(number, path)
+    print("* essential skill")
+    _attribution(graph)
+    return 0
+
+
+def _print_path(number: int, path: CareerPath) -> None:
+    if not path.steps:
+        print(f"path {number}: you are already in the target role ({path.target.label})")
+        print()
+        return
+    chain = " -> ".join([path.steps[0].source.label] + [s.target.label for s in path.steps])
+    print(f"path {number}: {chain}")
+    rows = [_step_row(i, s) for i, s in enumerate(path.steps, 1)]
+    print(
+        table(
+            rows,
+            ["#", "move to", "kind", "cost", "skills", "missing (to learn)", "hours", "programs"],
+            max_width=70,
+        )
+    )
+    print(
+        f"total: {len(path.steps)} step{'s' * (len(path.steps) != 1)}, cost {path.cost:.3f}, "
+        f"{path.reskilling_steps} reskilling, {_hours(path.hours)} hours of learning"
+    )
+    print()
+
+
+def _step_row(i: int, s: Step) -> list:
+    return [
+        i,
+        s.target.label,
+        s.kind,
+        f"{s.cost:.3f}",
+        f"{s.matched} of {s.required} match",
+        _skills(s.missing_skills),
+        _hours(s.hours),
+        _programs(s),
+    ]
+
+
+def _move_rows(moves: list[Move]) -> list[list]:
+    return [
+        [
+            i,
+            m.role.label,
+            m.kind,
+            f"{m.cost:.3f}",
+            f"{m.matched} of {m.required}",
+            _skills(m.missing_skills),
+            _hours(m.hours),
+        ]
+        for i, m in enumerate(moves, 1)
+    ]
+
+
+_MOVE_HEADERS = ["#", "role", "kind", "cost", "match", "missing (to learn)", "hours"]
+
+
+def _next(args: argparse.Namespace) -> int:
+    graph = graph_for(args)
+    moves = graph.next_steps(_start(args), args.k, have=args.have, params=_params(args))
+    if args.json:
+        print_json({"moves": [m.as_dict() for m in moves], "sources": graph.sources})
+        return 0
+    if not moves:
+        print("no viable move from here (no role shares enough skills)")
+        return 0
+    print(table(_move_rows(moves), _MOVE_HEADERS, max_width=70))
+    print("* essential skill")
+    _attribution(graph)
+    return 0
+
+
+def _whatif(args: argparse.Namespace) -> int:
+    graph = graph_for(args)
+    result = graph.whatif(
+        _start(args),
+        learn=args.learn,
+        programs=args.program,
+        have=args.have,
+        k=args.k,
+        params=_params(args),
+    )
+    if args.json:
+        print_json({**result.as_dict(), "sources": graph.sources})
+        return 0
+    print(f"from {result.start.label}, after learning {_skills(result.learned, 10)}:")
+    print()
+    if result.newly_reachable:
+        print("newly reachable:")
+        print(table(_move_rows(result.newly_reachable), _MOVE_HEADERS, max_width=70))
+    else:
+        print("no new role becomes reachable")
+    print()
+    if result.cheaper:
+        print("cheaper moves:")
+        rows = [
+            [c.role.label, f"{c.cost_before:.3f}", f"{c.cost_after:.3f}", f"-{c.saving:.3f}"]
+            for c in result.cheaper
+        ]
+        print(table(rows, ["role", "cost before", "cost after", "saving"], max_width=70))
+    else:
+        print("no move becomes cheaper")
+    _attribution(graph)
+    return 0

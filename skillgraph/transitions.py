@@ -1,0 +1,270 @@
+"""The transition graph: which role -> role moves are viable, and how hard each one is.
+
+The model (DESIGN.md section 4).  Each role has a weighted requirement over skills:
+``essential_weight`` or ``optional_weight`` per skill, scaled by the source's importance
+rating where it has one.  For a move from a start A (a role, or a person's skills) to a
+role B:
+
+* ``overlap``  = the weight of B's requirement that A already has;
+* ``gap``      = 1 - overlap / (B's total weight + ``size_prior``).  The prior acts as
+  ``size_prior`` units of requirement the source does not list, so a role that lists two
+  skills is never "free" to move into just because those two are covered;
+* ``reuse``    = the share of A's own requirement weight that B uses: a move that throws
+  most of A's experience away is harder than one that builds on it;
+* ``cost``     = (``step_cost`` + (1 - ``reuse_weight``) * gap + ``reuse_weight`` *
+  (1 - reuse)) * (``reskilling_penalty`` if the move changes field else 1).
+
+A move *changes field* (is reskilling) when both roles have a known field and the fields
+differ; a role without a field (-1) is never counted as a change.  A move is *viable*
+when B lists skills and A covers at least ``min_overlap`` of B's weighted requirement.
+The graph keeps, of the viable moves, those no costlier than the ``moves_per_role``-th
+cheapest move out of A or the ``moves_per_role``-th cheapest move into B, so that long
+jumps go through realistic intermediate roles and every role with viable entries stays
+reachable.
+
+Everything is computed with scipy.sparse / numpy over the whole role set at once.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import scipy.sparse as sp
+
+from .taxonomy import Taxonomy
+
+if TYPE_CHECKING:
+    from .careers import PathParams
+
+__all__ = [
+    "MoveRow",
+    "Requirements",
+    "TransitionGraph",
+    "build_transitions",
+    "move_row",
+    "requirements",
+]
+
+
+@dataclass(eq=False)
+class Requirements:
+    """The weighted requirement of every role.
+
+    ``weights`` (roles x skills, CSR with sorted indices) holds the weight of each
+    requirement, ``binary`` the same pattern with ones, ``essential`` the flag of each
+    stored entry (parallel to ``weights.data``), ``totals`` the weight sum of each role.
+    """
+
+    weights: sp.csr_matrix
+    binary: sp.csr_matrix
+    essential: np.ndarray
+    totals: np.ndarray
+    role_field: np.ndarray
+
+    @property
+    def n_roles(self) -> int:
+        return self.weights.shape[0]
+
+    @property
+    def n_skills(self) -> int:
+        return self.weights.shape[1]
+
+    def skills_of(self, role: int) -> np.ndarray:
+        """The skill numbers role ``role`` requires (sorted)."""
+        w = self.weights
+        return w.indices[w.indptr[role] : w.indptr[role + 1]]
+
+    def entries_of(self, role: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``(skills, weights, essential)`` of role ``role``'s requirement."""
+        w = self.weights
+        a, b = w.indptr[role], w.indptr[role + 1]
+        return w.indices[a:b], w.data[a:b], self.essential[a:b]
+
+
+def requirements(taxonomy: Taxonomy, params: PathParams) -> Requirements:
+    """The requirement matrix of ``taxonomy`` under ``params``.
+
+    A requirement listed twice counts once, essential if either listing is.  Where the
+    source rates importance (O*NET), the weight is scaled by importance / the largest
+    importance in the data.
+
+    >>> from skillgraph.careers import PathParams
+    >>> t = Taxonomy.from_records(
+    ...     roles=[("r:a", "a", None)], skills=[("s:x", "x", None, None), ("s:y", "y", None, None)],
+    ...     fields=[], requirements=[("r:a", "s:x", True), ("r:a", "s:y", False)])
+    >>> req = requirements(t, PathParams(essential_weight=1.0, optional_weight=0.5))
+    >>> req.weights.toarray().tolist(), req.totals.tolist()
+    ([[1.0, 0.5]], [1.5])
+    """
+    n, m = taxonomy.n_roles, taxonomy.n_skills
+    role = np.asarray(taxonomy.req_role, dtype=np.int64)
+    skill = np.asarray(taxonomy.req_skill, dtype=np.int64)
+    essential = np.asarray(taxonomy.req_essential, dtype=bool)
+    weight = np.where(essential, params.essential_weight, params.optional_weight)
+    importance = np.asarray(taxonomy.req_importance, dtype=np.float64)
+    rated = np.isfinite(importance) & (importance > 0)
+    if params.use_ratings and rated.any():
+        scale = np.ones_like(weight)
+        scale[rated] = importance[rated] / importance[rated].max()
+        weight = weight * scale
+    # Duplicates: keep the strongest listing.  Sort by (role, skill, -weight) and keep firsts.
+    order = np.lexsort((-weight, skill, role))
+    role, skill, weight, essential = role[order], skill[order], weight[order], essential[order]
+    first = np.ones(len(role), dtype=bool)
+    if len(role):
+        first[1:] = (role[1:] != role[:-1]) | (skill[1:] != skill[:-1])
+    role, skill, weight = role[first], skill[first], weight[first]
+    # Essential if any listing of the pair is essential.
+    pair = np.cumsum(first) - 1
+    any_essential = np.zeros(len(role), dtype=bool)
+    np.logical_or.at(any_essential, pair, essential)
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.add.at(indptr, role + 1, 1)
+    indptr = np.cumsum(indptr)
+    weights = sp.csr_matrix((weight, skill, indptr), shape=(n, m))
+    binary = sp.csr_matrix((np.ones(len(skill)), skill, indptr), shape=(n, m))
+    return Requirements(
+        weights=weights,
+        binary=binary,
+        essential=any_essential,
+        totals=np.asarray(weights.sum(axis=1)).ravel(),
+        role_field=np.asarray(taxonomy.role_field, dtype=np.int64),
+    )
+
+
+def _cost(overlap, reverse, start_total, target_total, reskill, params: PathParams):
+    """The cost formula of the module docstring, over broadcastable arrays."""
+    # Roles that list no skills (total 0) are never viable; keep their cost finite anyway.
+    size = target_total + params.size_prior
+    gap = 1.0 - overlap / np.where(size > 0, size, 1.0)
+    reuse = np.where(start_total > 0, reverse / np.where(start_total > 0, start_total, 1.0), 0.0)
+    a = params.reuse_weight
+    base = params.step_cost + (1.0 - a) * gap + a * (1.0 - reuse)
+    return base * np.where(reskill, params.reskilling_penalty, 1.0)
+
+
+def _changes_field(a, b):
+    return (a >= 0) & (b >= 0) & (a != b)
+
+
+@dataclass(eq=False)
+class MoveRow:
+    """Every move out of one start: cost, viability and kind per target role."""
+
+    cost: np.ndarray
+    viable: np.ndarray
+    reskill: np.ndarray
+    overlap: np.ndarray
+
+
+def move_row(
+    req: Requirements, have: np.ndarray, field: int, params: PathParams, *, own: np.ndarray
+) -> MoveRow:
+    """The moves out of a start that has the skills ``have`` (a bool vector over skills).
+
+    ``own`` holds the start's own weight per skill (what ``reuse`` is measured against):
+    a role's requirement weights, or ones for a bare skill profile.  For a role this
+    gives exactly the row of the role in ``build_transitions``.
+    """
+    h = have.astype(np.float64)
+    overlap = req.weights @ h
+    reverse = req.binary @ own
+    reskill = _changes_field(np.int64(field), req.role_field)
+    cost = _cost(overlap, reverse, float(own.sum()), req.totals, reskill, params)
+    viable = (req.totals > 0) & (overlap > 0) & (overlap >= params.min_overlap * req.totals - 1e-12)
+    return MoveRow(cost=cost, viable=viable, reskill=reskill, overlap=overlap)
+
+
+@dataclass(eq=False)
+class TransitionGraph:
+    """The viable moves kept as edges, in CSR form (row = source role).
+
+    ``in_threshold[b]`` is the cost of the ``moves_per_role``-th cheapest viable move into
+    ``b`` (inf when fewer exist): a virtual start node gets an edge to ``b`` when its move
+    is at most that costly, the same rule roles follow.
+    """
+
+    indptr: np.ndarray
+    indices: np.ndarray
+    cost: np.ndarray
+    reskill: np.ndarray
+    in_threshold: np.ndarray
+    key: str = ""
+
+    @property
+    def n(self) -> int:
+        return len(self.indptr) - 1
+
+    @property
+    def n_edges(self) -> int:
+        return len(self.indices)
+
+    @functools.cached_property
+    def adjacency(self) -> list[list[tuple[int, float, int]]]:
+        """``adjacency[u]`` = [(v, cost, 1 if reskilling else 0), ...], for ``paths``."""
+        targets = self.indices.tolist()
+        costs = self.cost.tolist()
+        flags = self.reskill.astype(np.int8).tolist()
+        ptr = self.indptr.tolist()
+        edges = list(zip(targets, costs, flags, strict=True))
+        return [edges[ptr[u] : ptr[u + 1]] for u in range(self.n)]
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state.pop("adjacency", None)
+        return state
+
+
+def _kth_smallest(cost: np.ndarray, k: int, axis: int) -> np.ndarray:
+    """The k-th smallest value along ``axis`` (inf where fewer than k are finite)."""
+    size = cost.shape[axis]
+    if k >= size:
+        return np.full(cost.shape[1 - axis], np.inf)
+    return np.partition(cost, k - 1, axis=axis).take(k - 1, axis=axis)
+
+
+def build_transitions(req: Requirements, params: PathParams) -> TransitionGraph:
+    """The transition graph of all roles, computed with sparse matrix products.
+
+    >>> from skillgraph.careers import PathParams
+    >>> t = Taxonomy.from_records(
+    ...     roles=[("r:a", "a", "f:1"), ("r:b", "b", "f:1"), ("r:c", "c", "f:2")],
+    ...     skills=[("s:x", "x", None, None), ("s:y", "y", None, None)],
+    ...     fields=[("f:1", "one"), ("f:2", "two")],
+    ...     requirements=[("r:a", "s:x", True), ("r:b", "s:x", True), ("r:b", "s:y", True),
+    ...                   ("r:c", "s:y", True)])
+    >>> g = build_transitions(requirements(t, PathParams()), PathParams())
+    >>> [(u, v, round(c, 3), r) for u in range(g.n) for v, c, r in g.adjacency[u]]
+    [(0, 1, 0.7, 0), (1, 0, 0.787, 0), (1, 2, 1.181, 1), (2, 1, 1.05, 1)]
+    """
+    n = req.n_roles
+    overlap = (req.binary @ req.weights.T).toarray()  # overlap[a, b]: b's weight a has
+    totals = req.totals
+    field = req.role_field
+    reskill = _changes_field(field[:, None], field[None, :])
+    cost = _cost(overlap, overlap.T, totals[:, None], totals[None, :], reskill, params)
+    viable = (
+        (totals[None, :] > 0)
+        & (overlap > 0)
+        & (overlap >= params.min_overlap * totals[None, :] - 1e-12)
+    )
+    np.fill_diagonal(viable, False)
+    cost = np.where(viable, cost, np.inf)
+    k = params.moves_per_role
+    out_thr = _kth_smallest(cost, k, axis=1)
+    in_thr = _kth_smallest(cost, k, axis=0)
+    keep = viable & ((cost <= out_thr[:, None]) | (cost <= in_thr[None, :]))
+    rows, cols = np.nonzero(keep)
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.add.at(indptr, rows + 1, 1)
+    return TransitionGraph(
+        indptr=np.cumsum(indptr),
+        indices=cols.astype(np.int64),
+        cost=cost[rows, cols],
+        reskill=reskill[rows, cols],
+        in_threshold=in_thr,
+        key=params.graph_key(),
+    )
