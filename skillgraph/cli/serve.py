@@ -34,6 +34,10 @@ def gunicorn_argv(args: argparse.Namespace) -> list[str]:
         str(args.timeout),
         # Loading the store once before forking shares its derived data between workers.
         "--preload",
+        # SPARQL clients send long queries by GET; 0 lifts gunicorn's 4 KB request-line
+        # limit (it caps values at 8 KB), the app caps the query length itself.
+        "--limit-request-line",
+        "0",
         "--access-logfile",
         "-",
         "skillgraph_web.wsgi:app",

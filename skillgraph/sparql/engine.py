@@ -82,6 +82,7 @@ def execute(
     max_length: int = MAX_QUERY_LENGTH,
     default_graph_uris: list[str] | tuple[str, ...] = (),
     named_graph_uris: list[str] | tuple[str, ...] = (),
+    links: list[str] | tuple[str, ...] = (),
 ) -> Answer:
     """Check ``text``, run it on ``ox_store`` and write the result (no time limit here).
 
@@ -114,7 +115,7 @@ def execute(
         if checked.kind == "boolean":
             body, rows, truncated = write_boolean(bool(result), chosen.name), 1, False
         elif checked.kind == "solutions":
-            body, rows, truncated = write_solutions(result, chosen.name, max_rows)
+            body, rows, truncated = write_solutions(result, chosen.name, max_rows, links)
         else:
             body, rows, truncated = write_graph(result, chosen.name, max_rows)
     except SyntaxError as exc:
@@ -282,6 +283,7 @@ class QueryRunner:
         format: str | None = None,
         default_graph_uris=(),
         named_graph_uris=(),
+        links=(),
         timeout: float | None = None,
     ) -> Answer:
         """``execute`` in a worker process; raises ``QueryTimeout`` after the time limit."""
@@ -299,6 +301,7 @@ class QueryRunner:
             "max_length": self.max_length,
             "default_graph_uris": list(default_graph_uris),
             "named_graph_uris": list(named_graph_uris),
+            "links": list(links),
         }
         try:
             worker.send_conn.send(request)

@@ -159,6 +159,8 @@ def format_from_param(value: str, kind: str) -> Format | None:
     table = GRAPH_FORMATS if kind == "graph" else SOLUTION_FORMATS
     wanted = value.strip().lower().split(";")[0].strip()
     wanted = _NAME_ALIASES.get(wanted, wanted)
+    if kind == "graph" and wanted in ("json", "xml"):
+        wanted = {"json": "jsonld", "xml": "rdfxml"}[wanted]
     for fmt in table:
         if wanted == fmt.name or wanted == fmt.media_type or wanted in fmt.aliases:
             return fmt

@@ -92,8 +92,13 @@ def _take(iterator, max_rows: int | None) -> tuple[list, bool]:
     return rows, False
 
 
-def write_solutions(solutions, fmt: str, max_rows: int | None = None) -> tuple[bytes, int, bool]:
-    """Write SELECT results; returns (body, rows written, truncated)."""
+def write_solutions(
+    solutions, fmt: str, max_rows: int | None = None, links: tuple[str, ...] | list[str] = ()
+) -> tuple[bytes, int, bool]:
+    """Write SELECT results; returns (body, rows written, truncated).
+
+    ``links`` go to the ``head`` as the formats allow (the data's licences, say).
+    """
     variables = [v.value for v in solutions.variables]
     rows, truncated = _take(solutions, max_rows)
     if fmt == "json":
@@ -105,7 +110,10 @@ def write_solutions(solutions, fmt: str, max_rows: int | None = None) -> tuple[b
                 if value is not None:
                     binding[name] = term_to_json(value)
             bindings.append(binding)
-        doc = {"head": {"vars": variables}, "results": {"bindings": bindings}}
+        head: dict = {"vars": variables}
+        if links:
+            head["link"] = list(links)
+        doc = {"head": head, "results": {"bindings": bindings}}
         body = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
     elif fmt == "xml":
         out = [
@@ -113,6 +121,7 @@ def write_solutions(solutions, fmt: str, max_rows: int | None = None) -> tuple[b
             '<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n<head>'
         ]
         out += [f"<variable name={quoteattr(n)}/>" for n in variables]
+        out += [f"<link href={quoteattr(link)}/>" for link in links]
         out.append("</head>\n<results>\n")
         for row in rows:
             out.append("<result>")

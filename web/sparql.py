@@ -1,0 +1,175 @@
+"""``/sparql``: the SPARQL 1.1 Protocol endpoint and the query page.
+
+Protocol work (checks, time limit, formats) lives in ``skillgraph.sparql``; this module
+only reads the request the ways the protocol allows (GET, form POST, direct POST), adds
+CORS, and maps errors to statuses with a plain-text message clients show as is.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from flask import Blueprint, Response, current_app, render_template, request
+
+from skillgraph.errors import QueryError
+from skillgraph.namespace import DATA
+from skillgraph.sparql import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, MAX_QUERY_LENGTH, QueryRunner
+from skillgraph.sparql.examples import EXAMPLES
+from skillgraph.sparql.negotiate import GRAPH_FORMATS, negotiate
+from skillgraph.sparql.service import service_description
+
+from .knowledge import all_attributions, get_graph
+
+bp = Blueprint("sparql", __name__)
+
+_EXPOSED = "X-SPARQL-Rows, X-SPARQL-Truncated, X-SPARQL-Row-Limit, X-SPARQL-Elapsed"
+_runner_lock = threading.Lock()
+
+
+def get_runner() -> QueryRunner:
+    """The app's pool of query worker processes, created on first use in each process."""
+    app = current_app
+    runner = app.extensions.get("sparql_runner")
+    if runner is None:
+        with _runner_lock:
+            runner = app.extensions.get("sparql_runner")
+            if runner is None:
+                path = get_graph().store.path
+                runner = QueryRunner(
+                    str(path) if path is not None else None,
+                    size=int(app.config.get("SPARQL_WORKERS", 2)),
+                    timeout=float(app.config.get("SPARQL_TIMEOUT", DEFAULT_TIMEOUT)),
+                    max_rows=int(app.config.get("SPARQL_MAX_ROWS", DEFAULT_MAX_ROWS)),
+                    max_length=int(app.config.get("SPARQL_MAX_QUERY_LENGTH", MAX_QUERY_LENGTH)),
+                )
+                app.extensions["sparql_runner"] = runner
+    return runner
+
+
+@bp.after_request
+def _cors(response: Response) -> Response:
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Access-Control-Expose-Headers"] = _EXPOSED
+    return response
+
+
+def _error(status: int, message: str) -> Response:
+    return Response(message + "\n", status=status, mimetype="text/plain")
+
+
+def _licences() -> list[str]:
+    links = []
+    for source in get_graph().store.meta.get("sources", []):
+        licence = source.get("licence")
+        if isinstance(licence, str) and licence.startswith(("http://", "https://")):
+            links.append(licence)
+    return links
+
+
+def _attribution_header() -> str | None:
+    texts = [s["attribution"] for s in all_attributions()]
+    text = " | ".join(texts)
+    # Header values must be Latin-1; keep what fits.
+    return text.encode("latin-1", "replace").decode("latin-1") or None
+
+
+@bp.route("/sparql", methods=["OPTIONS"])
+def preflight():
+    response = Response(status=204)
+    response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+    response.headers["Access-Control-Allow-Headers"] = request.headers.get(
+        "Access-Control-Request-Headers", "Content-Type, Accept"
+    )
+    response.headers["Access-Control-Max-Age"] = "86400"
+    return response
+
+
+@bp.route("/sparql", methods=["GET", "POST"])
+def endpoint():
+    if request.method == "GET":
+        params = request.args
+        text = params.get("query")
+    else:
+        mimetype = request.mimetype
+        if mimetype == "application/sparql-update" or "update" in request.form:
+            return _error(403, "this endpoint is read-only: SPARQL Update is refused")
+        if mimetype == "application/sparql-query":
+            params = request.args
+            text = request.get_data(cache=False, as_text=True)
+        elif mimetype in ("application/x-www-form-urlencoded", "multipart/form-data"):
+            # Parameters may also sit in the URL of a form POST; the form wins.
+            params = request.values
+            text = request.form.get("query")
+        else:
+            return _error(
+                415,
+                "POST the query as application/sparql-query or as the 'query' field of "
+                "application/x-www-form-urlencoded",
+            )
+    if text is None:
+        if request.method == "GET":
+            return _describe_service()
+        return _error(400, "missing 'query' parameter")
+
+    fmt = params.get("format") or params.get("output") or None
+    try:
+        answer = get_runner().run(
+            text,
+            accept=request.headers.get("Accept"),
+            format=fmt,
+            default_graph_uris=params.getlist("default-graph-uri"),
+            named_graph_uris=params.getlist("named-graph-uri"),
+            links=_licences(),
+        )
+    except QueryError as exc:
+        return _error(getattr(exc, "status", 400), str(exc))
+    response = Response(answer.body, status=200, content_type=answer.content_type)
+    response.headers["Vary"] = "Accept"
+    response.headers["X-SPARQL-Rows"] = str(answer.rows)
+    response.headers["X-SPARQL-Truncated"] = "true" if answer.truncated else "false"
+    if answer.max_rows is not None:
+        response.headers["X-SPARQL-Row-Limit"] = str(answer.max_rows)
+    response.headers["X-SPARQL-Elapsed"] = f"{answer.elapsed:.4f}"
+    attribution = _attribution_header()
+    if attribution:
+        response.headers["X-Data-Attribution"] = attribution
+    if params.get("download"):
+        extension = {"json": "srj", "xml": "srx"}.get(answer.format, answer.format)
+        extension = {"turtle": "ttl", "ntriples": "nt", "rdfxml": "rdf"}.get(extension, extension)
+        response.headers["Content-Disposition"] = f'attachment; filename="results.{extension}"'
+    return response
+
+
+def _describe_service() -> Response:
+    """GET without a query: the service description for RDF clients, the page for people."""
+    offered = ["text/turtle", "text/html"]
+    for fmt in GRAPH_FORMATS:
+        offered += [fmt.media_type, *fmt.aliases]
+    chosen = negotiate(request.headers.get("Accept"), offered)
+    if chosen == "text/html" or chosen == "application/xhtml+xml":
+        return _page()
+    if chosen is None:
+        return _error(406, "the service description is available as HTML or RDF")
+    fmt = next(f for f in GRAPH_FORMATS if chosen in (f.media_type, *f.aliases))
+    body = service_description(request.base_url, fmt.name, triples=len(get_graph().store))
+    response = Response(body, content_type=fmt.content_type)
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+def _page() -> Response:
+    examples = [
+        {"slug": e.slug, "title": e.title, "description": e.description, "query": e.query}
+        for e in EXAMPLES
+    ]
+    html = render_template(
+        "sparql.html",
+        examples=examples,
+        data_namespace=str(DATA),
+        sources=all_attributions(),
+        timeout=float(current_app.config.get("SPARQL_TIMEOUT", DEFAULT_TIMEOUT)),
+        max_rows=int(current_app.config.get("SPARQL_MAX_ROWS", DEFAULT_MAX_ROWS)),
+    )
+    response = Response(html, content_type="text/html; charset=utf-8")
+    response.headers["Vary"] = "Accept"
+    return response
