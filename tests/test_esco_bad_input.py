@@ -82,7 +82,7 @@ def test_missing_column(setup):
 
 def test_broken_quoting(setup):
     data, location, before = setup
-    # a quote closed in the middle of a cell: line 9 is where the third occupation starts (cells span lines)
+    # a quote closed in mid-cell; the third occupation starts on line 9 (cells span lines)
     edit(data / "occupations_en.csv", ",office clerk,", ',"office" clerk,')
     message = import_fails(data, location)
     assert message.startswith(f"error: {data / 'occupations_en.csv'}:9: broken CSV quoting:")

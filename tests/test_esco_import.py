@@ -416,3 +416,22 @@ def test_an_import_stopped_half_way_leaves_the_old_store(tmp_path, sig):
     fresh = import_esco(MINI, location)
     assert count(fresh, "?c a sg:Role") == 3
     assert len(list(iter_generations(location))) == 1
+
+
+def test_a_duplicated_occupation_row_is_reported(tmp_path):
+    import shutil
+
+    data = tmp_path / "esco"
+    shutil.copytree(MINI, data)
+    occupations = data / "occupations_en.csv"
+    text = occupations.read_text(encoding="utf-8")
+    clerk = text[text.index("Occupation," + E + "occupation/mini-0003") :]
+    occupations.write_text(text + clerk, encoding="utf-8")
+    store = import_esco(data, tmp_path / "store")
+    assert count(store, "?c a sg:Role") == 3
+    report = store.meta["quality"]["duplicate occupation in occupations_en.csv"]
+    assert report == {
+        "rows": 1,
+        "examples": [E + "occupation/mini-0003-office-clerk"],
+        "first line": 11,
+    }

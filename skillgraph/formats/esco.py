@@ -48,7 +48,12 @@ __all__ = [
     "import_esco",
 ]
 
-#: The ISCO-08 level whose groups are the fields of ESCO roles: 2 = the 43 sub-major groups.
+#: The ISCO-08 level whose groups are the fields of ESCO roles: 2 = the 43 sub-major groups
+#: ("ICT professionals", "Health associate professionals", ...).  Level 1 is a skill level
+#: more than a field ("Professionals" holds 847 of the 3,007 roles); at levels 3 and 4 a
+#: role's closest neighbour by shared essential and optional skills falls outside its own
+#: field more often (60% and 53% stay inside, against 66% at level 2, ESCO v1.1.1) and many
+#: fields hold only one to four roles.
 DEFAULT_FIELD_LEVEL = 2
 ESCO_URI_PREFIX = "http://data.europa.eu/esco/"
 ATTRIBUTION = (
@@ -364,6 +369,8 @@ class _EscoImporter:
         level = self.field_level
         for line, row in table:
             s = self.uri(table, line, row[uri_col], "conceptUri")
+            if s[1:-1] in self.roles:
+                self.note(f"duplicate occupation in {table.name}", line, s[1:-1])
             self.roles.add(s[1:-1])
             self.add(s, t["type"], t["Role"])
             self.add(s, t["type"], t["Concept"])
@@ -398,6 +405,8 @@ class _EscoImporter:
         )
         for line, row in table:
             s = self.uri(table, line, row[uri_col], "conceptUri")
+            if s[1:-1] in self.skills:
+                self.note(f"duplicate skill in {table.name}", line, s[1:-1])
             self.skills.add(s[1:-1])
             self.add(s, t["type"], t["Skill"])
             self.add(s, t["type"], t["Concept"])
