@@ -1,0 +1,90 @@
+"""Export the taxonomy as CSV files for ``neo4j-admin database import full``.
+
+``nodes.csv`` has an ``id:ID`` column (the concept URI) and a ``:LABEL`` column (``Role``,
+``Skill``, ``LearningProgram`` or ``Field``, each also ``Concept``); ``relationships.csv``
+has ``:START_ID``, ``:END_ID`` and ``:TYPE`` (``ESSENTIAL_SKILL``, ``OPTIONAL_SKILL``,
+``TEACHES``, ``IN_FIELD``) with the source's ``importance`` and ``level`` ratings.  Numbers
+carry their Neo4j type in the header (``hours:double``); alternative labels are one string
+joined with `` | `` (a Neo4j ``string[]`` would split any label holding the array
+delimiter).  ``README.txt`` gives the import command and the sources' attribution.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+
+from .export_graph import NODE_ATTRIBUTES, PropertyGraph
+
+__all__ = ["IMPORT_COMMAND", "neo4j_files"]
+
+LABELS = {"role": "Role", "skill": "Skill", "program": "LearningProgram", "field": "Field"}
+TYPES = {
+    "essential": "ESSENTIAL_SKILL",
+    "optional": "OPTIONAL_SKILL",
+    "teaches": "TEACHES",
+    "field": "IN_FIELD",
+}
+IMPORT_COMMAND = (
+    "neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv "
+    "--multiline-fields=true --overwrite-destination neo4j"
+)
+_NEO4J_TYPES = {"string": "", "double": ":double"}
+
+
+def _csv(header, rows) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def neo4j_files(pg: PropertyGraph) -> Iterator[tuple[str, bytes]]:
+    """``(file name, content)`` of ``nodes.csv``, ``relationships.csv`` and ``README.txt``."""
+    names = [n for n in NODE_ATTRIBUTES if n != "kind"]
+    header = ["id:ID", ":LABEL"] + [f"{n}{_NEO4J_TYPES[NODE_ATTRIBUTES[n]]}" for n in names]
+    yield (
+        "nodes.csv",
+        _csv(
+            header,
+            (
+                [d["id"], f"{LABELS[d['kind']]};Concept"] + [_cell(d.get(n)) for n in names]
+                for d in pg.nodes
+            ),
+        ),
+    )
+    yield (
+        "relationships.csv",
+        _csv(
+            [":START_ID", ":END_ID", ":TYPE", "importance:double", "level:double"],
+            (
+                [s, t, TYPES[d["relation"]], _cell(d.get("importance")), _cell(d.get("level"))]
+                for s, t, d in pg.edges
+            ),
+        ),
+    )
+    lines = [
+        f"Neo4j import files written by skillgraph: {pg.attributes['name']}.",
+        "",
+        "Load them into an empty database (Neo4j 5) with:",
+        "",
+        f"    {IMPORT_COMMAND}",
+        "",
+    ]
+    if pg.attributes.get("attribution"):
+        lines += [
+            "Attribution required by the sources' licences:",
+            "",
+            pg.attributes["attribution"],
+        ]
+    yield "README.txt", ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)

@@ -1,0 +1,194 @@
+"""The export formats, one table: name -> writer, media type, file extension.
+
+A *file* format writes one stream (``write(graph, selection, out)``); a *bundle* format
+yields several files (``files(graph, selection)``) that are saved as a folder or a zip.
+``export`` writes any of them to a path -- through a temporary name moved into place, so
+a reader never sees half a file and a failed export leaves the old one -- or to a binary
+stream (``-`` on the command line: standard output).
+
+>>> sorted(EXPORTERS)  # doctest: +NORMALIZE_WHITESPACE
+['cytoscape', 'esco-csv', 'gexf', 'graphml', 'jsonld', 'neo4j', 'ntriples', 'osn-rsd',
+ 'rdfxml', 'turtle']
+>>> EXPORTERS["turtle"].media_type, EXPORTERS["neo4j"].filename("skillgraph")
+('text/turtle', 'skillgraph-neo4j.zip')
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import uuid
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from ..errors import InvalidParameter, SkillgraphError
+from .selection import EVERYTHING, Selection
+
+__all__ = ["EXPORTERS", "Exporter", "export", "export_bytes"]
+
+
+@dataclass(frozen=True)
+class Exporter:
+    name: str
+    title: str
+    media_type: str
+    extension: str
+    description: str
+    write: Callable[..., None] | None = None
+    files: Callable[..., Iterator[tuple[str, bytes]]] | None = None
+
+    @property
+    def bundle(self) -> bool:
+        return self.files is not None
+
+    def filename(self, stem: str) -> str:
+        """The download name: ``stem.ttl``, or ``stem-neo4j.zip`` for a bundle."""
+        if self.bundle:
+            return f"{stem}-{self.name}.zip"
+        return f"{stem}.{self.extension}"
+
+
+def _rdf(fmt: str):
+    def write(graph, selection: Selection, out: BinaryIO) -> None:
+        from .export_rdf import write_rdf
+
+        write_rdf(graph.store, selection, out, fmt)
+
+    return write
+
+
+def _graph(writer_name: str):
+    def write(graph, selection: Selection, out: BinaryIO) -> None:
+        from . import export_graph
+
+        getattr(export_graph, writer_name)(export_graph.property_graph(graph, selection), out)
+
+    return write
+
+
+def _osn(graph, selection: Selection, out: BinaryIO) -> None:
+    from .export_osn import write_osn
+
+    write_osn(graph, selection, out)
+
+
+def _esco(graph, selection: Selection) -> Iterator[tuple[str, bytes]]:
+    from .export_esco import esco_files
+
+    return esco_files(graph.store, selection)
+
+
+def _neo4j(graph, selection: Selection) -> Iterator[tuple[str, bytes]]:
+    from .export_graph import property_graph
+    from .export_neo4j import neo4j_files
+
+    return neo4j_files(property_graph(graph, selection))
+
+
+_TABLE = [
+    Exporter("turtle", "Turtle", "text/turtle", "ttl", "RDF, compact and readable (SKOS)",
+             write=_rdf("turtle")),
+    Exporter("ntriples", "N-Triples", "application/n-triples", "nt",
+             "RDF, one triple per line", write=_rdf("ntriples")),
+    Exporter("rdfxml", "RDF/XML", "application/rdf+xml", "rdf", "RDF for XML tools (SKOS)",
+             write=_rdf("rdfxml")),
+    Exporter("jsonld", "JSON-LD", "application/ld+json", "jsonld", "RDF as JSON (SKOS)",
+             write=_rdf("jsonld")),
+    Exporter("esco-csv", "ESCO CSV", "application/zip", "zip",
+             "the files and columns of the ESCO CSV download", files=_esco),
+    Exporter("graphml", "GraphML", "application/graphml+xml", "graphml",
+             "for yEd, Cytoscape, Gephi, igraph, networkx", write=_graph("write_graphml")),
+    Exporter("gexf", "GEXF", "application/gexf+xml", "gexf", "for Gephi",
+             write=_graph("write_gexf")),
+    Exporter("cytoscape", "Cytoscape.js JSON", "application/json", "cyjs",
+             "elements for Cytoscape.js", write=_graph("write_cytoscape")),
+    Exporter("neo4j", "Neo4j import CSV", "application/zip", "zip",
+             "CSV files for neo4j-admin database import", files=_neo4j),
+    Exporter("osn-rsd", "Open Skills Network RSD", "application/json", "json",
+             "Rich Skill Descriptor JSON (skills)", write=_osn),
+]  # fmt: skip
+EXPORTERS: dict[str, Exporter] = {e.name: e for e in _TABLE}
+
+
+def get_exporter(name: str) -> Exporter:
+    try:
+        return EXPORTERS[name]
+    except KeyError:
+        raise InvalidParameter(
+            f"unknown export format {name!r}; choose one of: {', '.join(EXPORTERS)}"
+        ) from None
+
+
+def _zip(files: Iterator[tuple[str, bytes]], out: BinaryIO) -> None:
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files:
+            archive.writestr(name, data)
+
+
+def export(
+    graph,
+    fmt: str,
+    target: str | os.PathLike[str] | BinaryIO,
+    selection: Selection = EVERYTHING,
+) -> None:
+    """Export ``graph`` in format ``fmt`` to ``target``: a binary stream, a file path, or
+    (for a bundle format) a folder path -- or a ``.zip`` path, zipped."""
+    exporter = get_exporter(fmt)
+    if not isinstance(target, (str, os.PathLike)):
+        if exporter.bundle:
+            _zip(exporter.files(graph, selection), target)
+        else:
+            exporter.write(graph, selection, target)
+        return
+    path = Path(target)
+    if path.is_dir() and not exporter.bundle:
+        raise InvalidParameter(f"{path}: is a folder; give a file name for {fmt}")
+    if not path.parent.is_dir():
+        raise InvalidParameter(f"{path.parent}: no such folder")
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        if exporter.bundle and path.suffix.lower() != ".zip":
+            tmp.mkdir()
+            for name, data in exporter.files(graph, selection):
+                (tmp / name).write_bytes(data)
+            _swap_folder(tmp, path)
+            return
+        with open(tmp, "wb") as handle:
+            if exporter.bundle:
+                _zip(exporter.files(graph, selection), handle)
+            else:
+                exporter.write(graph, selection, handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise SkillgraphError(f"{path}: cannot write the export: {exc}") from exc
+    finally:
+        if tmp.is_dir():
+            shutil.rmtree(tmp, ignore_errors=True)
+        elif tmp.exists():
+            tmp.unlink()
+
+
+def _swap_folder(new: Path, path: Path) -> None:
+    """Put the folder ``new`` at ``path``, replacing a folder already there."""
+    if path.exists() and not path.is_dir():
+        raise InvalidParameter(f"{path}: exists and is not a folder")
+    old = None
+    if path.exists():
+        old = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.old")
+        path.rename(old)
+    new.rename(path)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def export_bytes(graph, fmt: str, selection: Selection = EVERYTHING) -> bytes:
+    """The export as bytes (a zip for bundle formats)."""
+    buffer = io.BytesIO()
+    export(graph, fmt, buffer, selection)
+    return buffer.getvalue()
