@@ -178,6 +178,15 @@ def test_file_that_is_not_utf8(setup):
     assert snapshot(location) == before
 
 
+def test_utf16_file(setup):
+    data, location, before = setup
+    skills = data / "skills_en.csv"
+    skills.write_bytes(skills.read_text(encoding="utf-8").encode("utf-16"))
+    message = import_fails(data, location)
+    assert message == f"error: {skills}:1: not a UTF-8 text file: it is UTF-16 (save it as UTF-8)"
+    assert snapshot(location) == before
+
+
 def test_cell_that_should_be_a_uri(setup):
     data, location, before = setup
     edit(data / "broaderRelationsOccPillar.csv", "ISCOGroup,http://data.europa.eu/esco/isco/C2\n",

@@ -110,6 +110,10 @@ def read_table(
         raise DataImportError(f"cannot read the file: {exc.strerror or exc}", file=name) from None
     if not data.strip():
         raise DataImportError("empty file (expected a CSV header line)", file=name, line=1)
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise DataImportError(
+            "not a UTF-8 text file: it is UTF-16 (save it as UTF-8)", file=name, line=1
+        )
     if b"\0" in data:
         line = data[: data.index(b"\0")].count(b"\n") + 1
         raise DataImportError("not a CSV file: binary content (a NUL byte)", file=name, line=line)
