@@ -28,6 +28,7 @@ Everything is computed with scipy.sparse / numpy over the whole role set at once
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -45,6 +46,7 @@ __all__ = [
     "TransitionGraph",
     "build_transitions",
     "move_row",
+    "reference_edges",
     "requirements",
 ]
 
@@ -218,12 +220,15 @@ class TransitionGraph:
         return state
 
 
-def _kth_smallest(cost: np.ndarray, k: int, axis: int) -> np.ndarray:
-    """The k-th smallest value along ``axis`` (inf where fewer than k are finite)."""
-    size = cost.shape[axis]
-    if k >= size:
-        return np.full(cost.shape[1 - axis], np.inf)
-    return np.partition(cost, k - 1, axis=axis).take(k - 1, axis=axis)
+def _kth_smallest(group: np.ndarray, cost: np.ndarray, n: int, k: int) -> np.ndarray:
+    """Per group 0..n-1, the k-th smallest ``cost`` of its entries (inf if it has fewer)."""
+    order = np.lexsort((cost, group))
+    counts = np.bincount(group, minlength=n)
+    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    out = np.full(n, np.inf)
+    full = counts >= k
+    out[full] = cost[order[starts[full] + k - 1]]
+    return out
 
 
 def build_transitions(req: Requirements, params: PathParams) -> TransitionGraph:
@@ -241,30 +246,88 @@ def build_transitions(req: Requirements, params: PathParams) -> TransitionGraph:
     [(0, 1, 0.7, 0), (1, 0, 0.787, 0), (1, 2, 1.181, 1), (2, 1, 1.05, 1)]
     """
     n = req.n_roles
-    overlap = (req.binary @ req.weights.T).toarray()  # overlap[a, b]: b's weight a has
     totals = req.totals
-    field = req.role_field
-    reskill = _changes_field(field[:, None], field[None, :])
-    cost = _cost(overlap, overlap.T, totals[:, None], totals[None, :], reskill, params)
+    # by_target[b, a] = overlap of a -> b (b's requirement weight that a has).  The
+    # transpose of a CSR product comes out with sorted indices, which the lookup of the
+    # reverse overlap below relies on.
+    by_target = (req.binary @ req.weights.T).T.tocsr()
+    target = np.repeat(np.arange(n, dtype=np.int64), np.diff(by_target.indptr))
+    source = by_target.indices.astype(np.int64)
+    overlap = by_target.data
     viable = (
-        (totals[None, :] > 0)
-        & (overlap > 0)
-        & (overlap >= params.min_overlap * totals[None, :] - 1e-12)
+        (overlap > 0)
+        & (overlap >= params.min_overlap * totals[target] - 1e-12)
+        & (source != target)
+        & (totals[target] > 0)
     )
-    np.fill_diagonal(viable, False)
-    cost = np.where(viable, cost, np.inf)
+    keys = target * n + source
+    target, source, overlap = target[viable], source[viable], overlap[viable]
+    # reverse[a -> b] = overlap of b -> a = the part of a's own requirement b uses.
+    wanted = source * n + target
+    at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    reverse = np.where(keys[at] == wanted, by_target.data[at], 0.0)
+    field = req.role_field
+    reskill = _changes_field(field[source], field[target])
+    cost = _cost(overlap, reverse, totals[source], totals[target], reskill, params)
     k = params.moves_per_role
-    out_thr = _kth_smallest(cost, k, axis=1)
-    in_thr = _kth_smallest(cost, k, axis=0)
-    keep = viable & ((cost <= out_thr[:, None]) | (cost <= in_thr[None, :]))
-    rows, cols = np.nonzero(keep)
-    indptr = np.zeros(n + 1, dtype=np.int64)
-    np.add.at(indptr, rows + 1, 1)
+    out_thr = _kth_smallest(source, cost, n, k)
+    in_thr = _kth_smallest(target, cost, n, k)
+    keep = (cost <= out_thr[source]) | (cost <= in_thr[target])
+    source, target, cost, reskill = source[keep], target[keep], cost[keep], reskill[keep]
+    order = np.lexsort((target, source))
+    source, target, cost, reskill = source[order], target[order], cost[order], reskill[order]
+    indptr = np.concatenate(([0], np.cumsum(np.bincount(source, minlength=n))))
     return TransitionGraph(
-        indptr=np.cumsum(indptr),
-        indices=cols.astype(np.int64),
-        cost=cost[rows, cols],
-        reskill=reskill[rows, cols],
+        indptr=indptr.astype(np.int64),
+        indices=target,
+        cost=cost,
+        reskill=reskill,
         in_threshold=in_thr,
         key=params.graph_key(),
     )
+
+
+def reference_edges(
+    taxonomy: Taxonomy, params: PathParams
+) -> dict[tuple[int, int], tuple[float, bool]]:
+    """The same graph as ``build_transitions``, with plain Python sets and loops.
+
+    The readable statement of the model, used as the oracle in tests and as the baseline
+    in ``scripts/bench_paths.py``.  Returns ``{(a, b): (cost, reskilling)}``.
+    """
+    weight: list[dict[int, float]] = [{} for _ in range(taxonomy.n_roles)]
+    req = requirements(taxonomy, params)
+    for r in range(taxonomy.n_roles):
+        skills, weights, _ = req.entries_of(r)
+        weight[r] = dict(zip(skills.tolist(), weights.tolist(), strict=True))
+    total = [sum(w.values()) for w in weight]
+    field = taxonomy.role_field.tolist()
+    a_ = params.reuse_weight
+    viable: dict[tuple[int, int], tuple[float, bool]] = {}
+    for a, wa in enumerate(weight):
+        has = set(wa)
+        for b, wb in enumerate(weight):
+            if a == b or total[b] <= 0:
+                continue
+            shared = has & wb.keys()
+            overlap = sum(wb[s] for s in shared)
+            if overlap <= 0 or overlap < params.min_overlap * total[b] - 1e-12:
+                continue
+            gap = 1 - overlap / (total[b] + params.size_prior or 1.0)
+            reuse = sum(wa[s] for s in shared) / total[a] if total[a] > 0 else 0.0
+            reskill = field[a] >= 0 and field[b] >= 0 and field[a] != field[b]
+            cost = params.step_cost + (1 - a_) * gap + a_ * (1 - reuse)
+            viable[a, b] = (cost * (params.reskilling_penalty if reskill else 1.0), reskill)
+    k = params.moves_per_role
+    out: dict[int, list[float]] = {}
+    into: dict[int, list[float]] = {}
+    for (a, b), (cost, _) in viable.items():
+        out.setdefault(a, []).append(cost)
+        into.setdefault(b, []).append(cost)
+
+    def kth(costs: list[float]) -> float:
+        return sorted(costs)[k - 1] if len(costs) >= k else math.inf
+
+    out_thr = {a: kth(c) for a, c in out.items()}
+    in_thr = {b: kth(c) for b, c in into.items()}
+    return {(a, b): v for (a, b), v in viable.items() if v[0] <= out_thr[a] or v[0] <= in_thr[b]}

@@ -1,0 +1,76 @@
+"""Skill gaps and the greedy program cover."""
+
+from __future__ import annotations
+
+import math
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from skillgraph.gaps import cover_programs, skill_gap
+
+NAN = math.nan
+
+
+def test_gap_orders_essential_first_then_by_weight():
+    gap = skill_gap(
+        [3, 5, 7, 9],
+        [0.5, 1.0, 1.0, 0.8],
+        [False, True, False, False],
+        {9},
+        {3: 10.0, 5: NAN, 7: 2.0, 9: 1.0},
+        40.0,
+    )
+    assert gap.matched == [9]
+    assert [(g.skill, g.essential, g.weight, g.hours) for g in gap.missing] == [
+        (5, True, 1.0, 40.0),
+        (7, False, 1.0, 2.0),
+        (3, False, 0.5, 10.0),
+    ]
+    assert gap.hours == 52.0
+
+
+def test_nothing_missing():
+    gap = skill_gap([1, 2], [1.0, 1.0], [True, True], {1, 2, 3}, {1: 1.0, 2: 1.0}, 40.0)
+    assert gap.matched == [1, 2] and gap.missing == [] and gap.hours == 0
+
+
+def test_cover_prefers_weight_per_hour_and_stops_when_nothing_is_taught():
+    picks = cover_programs(
+        {1: 1.0, 2: 1.0, 3: 1.0, 4: 1.0},
+        {10: {1, 2, 3}, 11: {1}, 12: {4, 99}, 13: {99}},
+        {10: 30.0, 11: 5.0, 12: 8.0, 13: 1.0},
+    )
+    # 11: 1/5 = 0.2, 12: 1/8, 10: 3/30 = 0.1 -> 11, then 12, then 10 for {2, 3} (2/30).
+    assert picks == [(11, [1]), (12, [4]), (10, [2, 3])]
+
+
+def test_cover_limit_and_no_programs():
+    assert cover_programs({1: 1.0}, {}, {}) == []
+    assert cover_programs({}, {10: {1}}, {10: 1.0}) == []
+    picks = cover_programs({1: 1.0, 2: 1.0}, {10: {1}, 11: {2}}, {10: 1.0, 11: 1.0}, limit=1)
+    assert picks == [(10, [1])]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    missing=st.dictionaries(st.integers(0, 9), st.sampled_from([0.25, 0.5, 1.0]), max_size=8),
+    teaches=st.dictionaries(
+        st.integers(100, 110), st.sets(st.integers(0, 12), max_size=5), max_size=8
+    ),
+    hours=st.lists(st.floats(0.5, 100), min_size=11, max_size=11),
+)
+def test_every_pick_teaches_a_missing_skill_and_covers_are_disjoint(missing, teaches, hours):
+    program_hours = {p: hours[p - 100] for p in teaches}
+    picks = cover_programs(missing, teaches, program_hours)
+    covered = []
+    for program, skills in picks:
+        assert skills, "a program that teaches nothing needed is never picked"
+        assert set(skills) <= teaches[program] & missing.keys()
+        covered += skills
+    assert len(covered) == len(set(covered))
+    # Greedy stops only when nothing left is taught (or at the limit of 5 picks).
+    if len(picks) < 5:
+        left = missing.keys() - set(covered)
+        assert not any(left & s for p, s in teaches.items() if p not in dict(picks))
+    assert len({p for p, _ in picks}) == len(picks)

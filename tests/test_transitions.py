@@ -1,0 +1,173 @@
+"""The transition graph: hand-checked costs, and the vectorised build against plain loops."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from skillgraph.careers import PathParams
+from skillgraph.taxonomy import Taxonomy
+from skillgraph.transitions import (
+    build_transitions,
+    move_row,
+    reference_edges,
+    requirements,
+)
+
+
+def taxonomy(roles, requirements_, *, fields=("f:1", "f:2"), ratings=None, n_skills=None):
+    skills = (
+        sorted({s for _, s, _ in requirements_})
+        if n_skills is None
+        else [f"s:{i}" for i in range(n_skills)]
+    )
+    return Taxonomy.from_records(
+        roles=roles,
+        skills=[(s, s, None, None) for s in skills],
+        fields=[(f, f) for f in fields],
+        requirements=requirements_,
+        ratings=ratings,
+    )
+
+
+def edges(graph):
+    return {(u, v): (c, bool(r)) for u in range(graph.n) for v, c, r in graph.adjacency[u]}
+
+
+def test_the_size_prior_keeps_small_roles_from_being_close_to_everything():
+    # a has x, y, z; b lists only x; c lists x, y, z, w.  Without a prior a -> b is nearly free.
+    t = taxonomy(
+        [("r:a", "a", "f:1"), ("r:b", "b", "f:1"), ("r:c", "c", "f:1")],
+        [("r:a", "s:x", True), ("r:a", "s:y", True), ("r:a", "s:z", True), ("r:b", "s:x", True)]
+        + [("r:c", s, True) for s in ("s:x", "s:y", "s:z", "s:w")],
+    )
+    base = {"reuse_weight": 0.0, "step_cost": 0.1}
+    flat = edges(
+        build_transitions(
+            requirements(t, PathParams(**base, size_prior=0)), PathParams(**base, size_prior=0)
+        )
+    )
+    assert flat[0, 1][0] == pytest.approx(0.1)  # b fully covered
+    assert flat[0, 2][0] == pytest.approx(0.1 + 0.25)  # 3 of 4
+    prior = PathParams(**base, size_prior=3.0)
+    shrunk = edges(build_transitions(requirements(t, prior), prior))
+    assert shrunk[0, 1][0] == pytest.approx(0.1 + 1 - 1 / 4)  # 1 of (1 + 3)
+    assert shrunk[0, 2][0] == pytest.approx(0.1 + 1 - 3 / 7)  # 3 of (4 + 3)
+    assert shrunk[0, 2][0] < shrunk[0, 1][0]
+
+
+def test_reuse_makes_moves_that_waste_experience_dearer():
+    # a has x, y, z, w; b needs x only; c needs x, y.  Both b and c are fully covered.
+    t = taxonomy(
+        [("r:a", "a", None), ("r:b", "b", None), ("r:c", "c", None)],
+        [("r:a", s, True) for s in ("s:x", "s:y", "s:z", "s:w")]
+        + [("r:b", "s:x", True), ("r:c", "s:x", True), ("r:c", "s:y", True)],
+    )
+    p = PathParams(size_prior=0.0, reuse_weight=0.5, step_cost=0.1)
+    e = edges(build_transitions(requirements(t, p), p))
+    assert e[0, 1][0] == pytest.approx(0.1 + 0.5 * 0 + 0.5 * (1 - 1 / 4))
+    assert e[0, 2][0] == pytest.approx(0.1 + 0.5 * 0 + 0.5 * (1 - 2 / 4))
+
+
+def test_a_role_without_a_field_never_counts_as_reskilling():
+    t = taxonomy(
+        [("r:a", "a", "f:1"), ("r:b", "b", None), ("r:c", "c", "f:2")],
+        [("r:a", "s:x", True), ("r:b", "s:x", True), ("r:c", "s:x", True)],
+    )
+    p = PathParams(size_prior=0.0, reuse_weight=0.0, reskilling_penalty=3.0)
+    e = edges(build_transitions(requirements(t, p), p))
+    assert e[0, 1] == (pytest.approx(0.1), False)
+    assert e[1, 2] == (pytest.approx(0.1), False)
+    assert e[0, 2] == (pytest.approx(0.3), True)
+
+
+def test_ratings_scale_weights_and_duplicates_count_once():
+    t = taxonomy(
+        [("r:a", "a", None)],
+        [("r:a", "s:x", True), ("r:a", "s:y", False), ("r:a", "s:x", False)],
+        ratings={("r:a", "s:x"): (5.0, 3.0), ("r:a", "s:y"): (2.5, 1.0)},
+    )
+    req = requirements(t, PathParams(optional_weight=0.5))
+    # x: essential (one listing is), 1.0 * 5/5; y: optional 0.5 * 2.5/5.
+    assert req.weights.toarray().tolist() == [[1.0, 0.25]]
+    assert req.essential.tolist() == [True, False]
+    plain = requirements(t, PathParams(optional_weight=0.5, use_ratings=False))
+    assert plain.weights.toarray().tolist() == [[1.0, 0.5]]
+
+
+def test_min_overlap_is_the_viability_threshold():
+    t = taxonomy(
+        [("r:a", "a", None), ("r:b", "b", None)],
+        [("r:a", "s:x", True)] + [("r:b", s, True) for s in ("s:x", "s:y", "s:z", "s:w")],
+    )
+    loose = PathParams(min_overlap=0.25)
+    assert (0, 1) in edges(build_transitions(requirements(t, loose), loose))
+    strict = PathParams(min_overlap=0.26)
+    assert (0, 1) not in edges(build_transitions(requirements(t, strict), strict))
+
+
+def test_a_role_row_equals_its_graph_row():
+    t = taxonomy(
+        [("r:a", "a", "f:1"), ("r:b", "b", "f:2"), ("r:c", "c", "f:1")],
+        [
+            ("r:a", "s:x", True),
+            ("r:a", "s:y", False),
+            ("r:b", "s:x", True),
+            ("r:b", "s:z", True),
+            ("r:c", "s:y", True),
+            ("r:c", "s:x", False),
+        ],
+    )
+    p = PathParams()
+    req = requirements(t, p)
+    graph = edges(build_transitions(req, p))
+    have = np.zeros(t.n_skills, dtype=bool)
+    have[req.skills_of(0)] = True
+    own = req.weights.toarray()[0]
+    row = move_row(req, have, int(t.role_field[0]), p, own=own)
+    for b in (1, 2):
+        assert row.viable[b]
+        assert row.cost[b] == pytest.approx(graph[0, b][0])
+        assert bool(row.reskill[b]) == graph[0, b][1]
+
+
+@st.composite
+def random_taxonomies(draw):
+    n_roles = draw(st.integers(1, 9))
+    n_skills = draw(st.integers(1, 8))
+    roles = [
+        (f"r:{i}", f"role {i}", draw(st.sampled_from([None, "f:1", "f:2", "f:3"])))
+        for i in range(n_roles)
+    ]
+    reqs = draw(
+        st.lists(
+            st.tuples(st.integers(0, n_roles - 1), st.integers(0, n_skills - 1), st.booleans()),
+            max_size=30,
+        )
+    )
+    requirements_ = [(f"r:{r}", f"s:{s}", e) for r, s, e in reqs]
+    return taxonomy(roles, requirements_, fields=("f:1", "f:2", "f:3"), n_skills=n_skills)
+
+
+params_strategy = st.builds(
+    PathParams,
+    optional_weight=st.sampled_from([0.0, 0.25, 0.5, 1.0]),
+    reskilling_penalty=st.sampled_from([1.0, 1.5, 2.0]),
+    min_overlap=st.sampled_from([0.0, 0.2, 0.5, 1.0]),
+    moves_per_role=st.integers(1, 5),
+    size_prior=st.sampled_from([0.0, 1.0, 3.0]),
+    reuse_weight=st.sampled_from([0.0, 0.25, 1.0]),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(random_taxonomies(), params_strategy)
+def test_the_vectorised_graph_equals_the_plain_loops(t, p):
+    built = edges(build_transitions(requirements(t, p), p))
+    expected = reference_edges(t, p)
+    assert built.keys() == expected.keys()
+    for key, (cost, reskill) in expected.items():
+        assert built[key][0] == pytest.approx(cost, rel=1e-12, abs=1e-12)
+        assert built[key][1] == reskill
