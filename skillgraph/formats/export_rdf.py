@@ -175,8 +175,30 @@ def _as_triples(statements: Iterable) -> Iterator[ox.Triple]:
         yield q.triple if isinstance(q, ox.Quad) else q
 
 
+_NCNAME_TAIL = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*\Z")
+
+
+def _splittable(predicate: str) -> bool:
+    """Whether RDF/XML can write ``predicate`` as an element name (namespace + local name).
+
+    >>> _splittable("http://www.w3.org/2004/02/skos/core#prefLabel"), _splittable("http://x/1")
+    (True, False)
+    """
+    return _NCNAME_TAIL.search(predicate) is not None
+
+
 def _xml_clean(statements: Iterable[ox.Triple]) -> Iterator[ox.Triple]:
+    checked: set[str] = set()
     for t in statements:
+        p = t.predicate.value
+        if p not in checked:
+            # pyoxigraph would write an element named "oxprefix:", which is not XML.
+            if not _splittable(p):
+                raise SkillgraphError(
+                    f"cannot write rdfxml: the predicate <{p}> does not end in an XML name "
+                    "(use turtle, ntriples or jsonld)"
+                )
+            checked.add(p)
         o = t.object
         if isinstance(o, ox.Literal) and _XML_ILLEGAL.search(o.value):
             if o.language:
