@@ -11,7 +11,7 @@ import os
 from flask import Flask
 
 #: Blueprint modules of this package, each exposing ``bp``.
-BLUEPRINTS = ("pages", "sparql")
+BLUEPRINTS = ("pages", "api", "linkeddata", "sparql")
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -29,6 +29,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     from . import knowledge
 
     knowledge.init_app(app)
+
+    from . import errors
+
+    errors.init_app(app)
 
     import importlib
 

@@ -7,9 +7,12 @@ with gunicorn's ``--preload``, shared by the forked workers.
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from flask import Flask, current_app
 
 import skillgraph
+from skillgraph.namespace import DATA
 
 
 def init_app(app: Flask) -> None:
@@ -22,3 +25,27 @@ def init_app(app: Flask) -> None:
 
 def get_graph() -> skillgraph.SkillGraph:
     return current_app.extensions["skillgraph"]
+
+
+def concept_url(uri: str) -> str:
+    """The page of a concept: its own ``/id/...`` path for our namespace (Linked Data),
+    ``/concept?uri=...`` for imported URIs such as ESCO's."""
+    if uri.startswith(str(DATA)):
+        return "/id/" + quote(uri[len(str(DATA)) :], safe="/")
+    return "/concept?uri=" + quote(uri, safe="")
+
+
+def attribution_for(uris) -> list[dict]:
+    """The sources (with their attribution text) of the concepts named by ``uris``."""
+    graph = get_graph()
+    found: dict[str, dict] = {}
+    for uri in uris:
+        source = graph.source_of(uri)
+        if source is not None and source.get("attribution"):
+            found.setdefault(source["uri"], source)
+    return list(found.values())
+
+
+def all_attributions() -> list[dict]:
+    """Every source of the store that requires attribution (for pages over all content)."""
+    return [s for s in get_graph().sources if s.get("attribution")]

@@ -1,0 +1,139 @@
+"""Browser-test helpers: Debian's headless Chromium driven by Playwright, the app served by
+gunicorn (as in production), and every request to another host aborted and recorded.
+
+Never run ``playwright install``: the tests use the system Chromium (``scripts/setup-system``
+installs it with apt-get) and skip with the reason when it is missing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
+def require_chromium() -> None:
+    """Skip the calling test when the system Chromium is not installed."""
+    if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
+        pytest.skip(
+            f"{CHROMIUM} not found: install Debian's chromium (scripts/setup-system does) "
+            "to run the browser tests"
+        )
+
+
+@contextlib.contextmanager
+def launched_browser():
+    """A headless Chromium (Playwright's sync API), closed on exit."""
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def offline_page(browser, *, viewport=(1400, 1000)):
+    """A new page whose requests to any non-loopback host are aborted; returns
+    ``(page, blocked)`` where ``blocked`` lists the URLs that were attempted."""
+    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+    blocked: list[str] = []
+
+    def guard(route):
+        url = route.request.url
+        host = urlsplit(url).hostname or ""
+        if url.startswith(("data:", "blob:", "about:")) or host in LOOPBACK:
+            route.continue_()
+        else:
+            blocked.append(url)
+            route.abort()
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.dialogs = dialogs  # type: ignore[attr-defined]
+    return page, blocked
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def served(store: str | Path | None, *, timeout: float = 90.0) -> Iterator[str]:
+    """The app served by gunicorn on a free loopback port; yields its base URL."""
+    port = free_port()
+    env = dict(os.environ)
+    env.pop("SKILLGRAPH_STORE", None)
+    if store is not None:
+        env["SKILLGRAPH_STORE"] = str(store)
+    argv = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        "1",
+        "--threads",
+        "4",
+        "--timeout",
+        "120",
+        "--preload",
+        "skillgraph_web.wsgi:app",
+    ]
+    proc = subprocess.Popen(
+        argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"gunicorn exited: {proc.stderr.read()[-2000:]}")
+            try:
+                with urllib.request.urlopen(base + "/api/stats", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except (urllib.error.URLError, OSError):
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("gunicorn did not start in time")
+            time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        proc.stderr.close()
