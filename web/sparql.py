@@ -7,6 +7,7 @@ CORS, and maps errors to statuses with a plain-text message clients show as is.
 
 from __future__ import annotations
 
+import os
 import threading
 
 from flask import Blueprint, Response, current_app, render_template, request
@@ -26,8 +27,21 @@ _EXPOSED = "X-SPARQL-Rows, X-SPARQL-Truncated, X-SPARQL-Row-Limit, X-SPARQL-Elap
 _runner_lock = threading.Lock()
 
 
+def _setting(name: str, default):
+    """App config ``NAME``, else the environment's ``SKILLGRAPH_NAME`` (so that
+    ``skillgraph serve`` can be configured), else ``default``."""
+    value = current_app.config.get(name)
+    if value is None:
+        value = os.environ.get("SKILLGRAPH_" + name) or None
+    return default if value is None else value
+
+
 def get_runner() -> QueryRunner:
-    """The app's pool of query worker processes, created on first use in each process."""
+    """The app's pool of query worker processes, created on first use in each process.
+
+    Settings: ``SPARQL_TIMEOUT`` (seconds, default 10), ``SPARQL_MAX_ROWS`` (10,000),
+    ``SPARQL_MAX_QUERY_LENGTH`` (characters, 50,000), ``SPARQL_WORKERS`` (2 per process).
+    """
     app = current_app
     runner = app.extensions.get("sparql_runner")
     if runner is None:
@@ -37,10 +51,10 @@ def get_runner() -> QueryRunner:
                 path = get_graph().store.path
                 runner = QueryRunner(
                     str(path) if path is not None else None,
-                    size=int(app.config.get("SPARQL_WORKERS", 2)),
-                    timeout=float(app.config.get("SPARQL_TIMEOUT", DEFAULT_TIMEOUT)),
-                    max_rows=int(app.config.get("SPARQL_MAX_ROWS", DEFAULT_MAX_ROWS)),
-                    max_length=int(app.config.get("SPARQL_MAX_QUERY_LENGTH", MAX_QUERY_LENGTH)),
+                    size=int(_setting("SPARQL_WORKERS", 2)),
+                    timeout=float(_setting("SPARQL_TIMEOUT", DEFAULT_TIMEOUT)),
+                    max_rows=int(_setting("SPARQL_MAX_ROWS", DEFAULT_MAX_ROWS)),
+                    max_length=int(_setting("SPARQL_MAX_QUERY_LENGTH", MAX_QUERY_LENGTH)),
                 )
                 app.extensions["sparql_runner"] = runner
     return runner
@@ -167,8 +181,8 @@ def _page() -> Response:
         examples=examples,
         data_namespace=str(DATA),
         sources=all_attributions(),
-        timeout=float(current_app.config.get("SPARQL_TIMEOUT", DEFAULT_TIMEOUT)),
-        max_rows=int(current_app.config.get("SPARQL_MAX_ROWS", DEFAULT_MAX_ROWS)),
+        timeout=float(_setting("SPARQL_TIMEOUT", DEFAULT_TIMEOUT)),
+        max_rows=int(_setting("SPARQL_MAX_ROWS", DEFAULT_MAX_ROWS)),
     )
     response = Response(html, content_type="text/html; charset=utf-8")
     response.headers["Vary"] = "Accept"

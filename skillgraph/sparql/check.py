@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..errors import QueryError
 
-__all__ = ["CheckedQuery", "ForbiddenQuery", "MalformedQuery", "check_query"]
+__all__ = ["CheckedQuery", "ForbiddenQuery", "MalformedQuery", "QueryTooLong", "check_query"]
 
 #: Default cap on the length of a query, in characters.
 MAX_QUERY_LENGTH = 50_000
@@ -37,6 +37,12 @@ class ForbiddenQuery(QueryError):
     """A well-formed request this endpoint refuses: an update, SERVICE, a foreign graph."""
 
     status = 403
+
+
+class QueryTooLong(ForbiddenQuery):
+    """The query is longer than the configured cap (HTTP 413)."""
+
+    status = 413
 
 
 @dataclass
@@ -90,9 +96,7 @@ def check_query(text: str, *, max_length: int = MAX_QUERY_LENGTH) -> CheckedQuer
     if not text or not text.strip():
         raise MalformedQuery("empty query")
     if len(text) > max_length:
-        raise ForbiddenQuery(
-            f"query too long: {len(text):,} characters, the limit is {max_length:,}"
-        )
+        raise QueryTooLong(f"query too long: {len(text):,} characters, the limit is {max_length:,}")
     from rdflib.plugins.sparql.algebra import translateQuery
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
@@ -124,8 +128,9 @@ def check_query(text: str, *, max_length: int = MAX_QUERY_LENGTH) -> CheckedQuer
         raise MalformedQuery(f"unsupported query form {algebra.name}")
     default, named = [], []
     for clause in algebra.get("datasetClause") or []:
-        if clause.get("default") is not None:
+        # CompValue.get does not return None for a missing key: test membership.
+        if "default" in clause:
             default.append(str(clause["default"]))
-        if clause.get("named") is not None:
+        if "named" in clause:
             named.append(str(clause["named"]))
     return CheckedQuery(text=text, kind=kind, from_graphs=default, from_named_graphs=named)

@@ -22,7 +22,7 @@ from multiprocessing.connection import Connection
 import pyoxigraph as ox
 
 from ..errors import QueryError
-from .check import MAX_QUERY_LENGTH, ForbiddenQuery, MalformedQuery, check_query
+from .check import MAX_QUERY_LENGTH, ForbiddenQuery, MalformedQuery, QueryTooLong, check_query
 from .negotiate import choose_format
 from .results import write_boolean, write_graph, write_solutions
 
@@ -334,5 +334,12 @@ class QueryRunner:
 
 _ERRORS = {
     cls.__name__: cls
-    for cls in (MalformedQuery, ForbiddenQuery, NotAcceptable, QueryTimeout, WorkerFailure)
+    for cls in (
+        MalformedQuery,
+        ForbiddenQuery,
+        QueryTooLong,
+        NotAcceptable,
+        QueryTimeout,
+        WorkerFailure,
+    )
 }

@@ -1,8 +1,9 @@
 """Example SPARQL queries of the query page, written against the skillgraph vocabulary.
 
 They work on the built-in default taxonomy and on an imported ESCO store alike: concepts
-are found by their preferred label, with or without an ``@en`` tag, and every ORDER BY is
-total so that two engines give the same rows under a LIMIT.  Programs exist only where a
+are found by their English preferred label (a constant in the pattern, which both Oxigraph
+and rdflib evaluate first), and every ORDER BY is total so that two engines give the same
+rows under a LIMIT.  Programs exist only where a
 source provides them (the default taxonomy does; ESCO does not).
 """
 
@@ -42,10 +43,8 @@ EXAMPLES = (
         "Essential skills of a data scientist that a data analyst does not have yet.",
         """
 SELECT ?skill ?skillLabel WHERE {
-  VALUES ?fromName { "data analyst"@en "data analyst" }
-  VALUES ?toName { "data scientist"@en "data scientist" }
-  ?from a sg:Role ; skos:prefLabel ?fromName .
-  ?to a sg:Role ; skos:prefLabel ?toName ; sg:essentialSkill ?skill .
+  ?from a sg:Role ; skos:prefLabel "data analyst"@en .
+  ?to a sg:Role ; skos:prefLabel "data scientist"@en ; sg:essentialSkill ?skill .
   ?skill skos:prefLabel ?skillLabel .
   FILTER NOT EXISTS { ?from sg:essentialSkill|sg:optionalSkill ?skill }
 }
@@ -58,10 +57,8 @@ ORDER BY ?skillLabel ?skill
         "Skills a data analyst and a data scientist both need, and how each role needs them.",
         """
 SELECT ?skill ?skillLabel ?forAnalyst ?forScientist WHERE {
-  VALUES ?aName { "data analyst"@en "data analyst" }
-  VALUES ?bName { "data scientist"@en "data scientist" }
-  ?a a sg:Role ; skos:prefLabel ?aName ; ?pa ?skill .
-  ?b a sg:Role ; skos:prefLabel ?bName ; ?pb ?skill .
+  ?a a sg:Role ; skos:prefLabel "data analyst"@en ; ?pa ?skill .
+  ?b a sg:Role ; skos:prefLabel "data scientist"@en ; ?pb ?skill .
   VALUES (?pa ?forAnalyst) { (sg:essentialSkill "essential") (sg:optionalSkill "optional") }
   VALUES (?pb ?forScientist) { (sg:essentialSkill "essential") (sg:optionalSkill "optional") }
   ?skill skos:prefLabel ?skillLabel .
@@ -78,8 +75,7 @@ ORDER BY ?forAnalyst ?forScientist ?skillLabel ?skill
 SELECT ?role ?roleLabel ?shared ?needed ((?shared * 100 / ?needed) AS ?percentCovered) WHERE {
   {
     SELECT ?role (COUNT(DISTINCT ?skill) AS ?needed) (COUNT(DISTINCT ?had) AS ?shared) WHERE {
-      VALUES ?name { "data analyst"@en "data analyst" }
-      ?from a sg:Role ; skos:prefLabel ?name ; sg:field ?field .
+      ?from a sg:Role ; skos:prefLabel "data analyst"@en ; sg:field ?field .
       ?role a sg:Role ; sg:field ?field ; sg:essentialSkill ?skill .
       FILTER(?role != ?from)
       OPTIONAL {
@@ -103,8 +99,7 @@ LIMIT 20
         "essential skills with it.",
         """
 SELECT ?role ?roleLabel ?fieldLabel (COUNT(DISTINCT ?skill) AS ?sharedSkills) WHERE {
-  VALUES ?name { "administrative assistant"@en "administrative assistant" }
-  ?from a sg:Role ; skos:prefLabel ?name ; sg:essentialSkill ?skill .
+  ?from a sg:Role ; skos:prefLabel "administrative assistant"@en ; sg:essentialSkill ?skill .
   ?role a sg:Role ; sg:essentialSkill ?skill ; skos:prefLabel ?roleLabel ; sg:field ?field .
   ?field skos:prefLabel ?fieldLabel .
   FILTER NOT EXISTS { ?from sg:field ?field }
@@ -120,8 +115,7 @@ LIMIT 20
         "Skills that the most roles of the data analyst's field need as essential.",
         """
 SELECT ?skill ?skillLabel (COUNT(DISTINCT ?role) AS ?roles) WHERE {
-  VALUES ?name { "data analyst"@en "data analyst" }
-  ?analyst a sg:Role ; skos:prefLabel ?name ; sg:field ?field .
+  ?analyst a sg:Role ; skos:prefLabel "data analyst"@en ; sg:field ?field .
   ?role a sg:Role ; sg:field ?field ; sg:essentialSkill ?skill .
   ?skill skos:prefLabel ?skillLabel .
 }
@@ -136,8 +130,7 @@ LIMIT 25
         "Learning programs that teach SQL, with their hours, cost and provider (none in ESCO).",
         """
 SELECT ?program ?programLabel ?hours ?cost ?currency ?provider WHERE {
-  VALUES ?name { "SQL"@en "SQL" }
-  ?skill a sg:Skill ; skos:prefLabel ?name .
+  ?skill a sg:Skill ; skos:prefLabel "SQL"@en .
   ?program a sg:LearningProgram ; sg:teaches ?skill ; skos:prefLabel ?programLabel .
   OPTIONAL { ?program sg:hours ?hours }
   OPTIONAL { ?program sg:cost ?cost }
@@ -155,8 +148,7 @@ ORDER BY ?hours ?programLabel ?program
 SELECT ?a ?aLabel ?b ?bLabel ?shared WHERE {
   {
     SELECT ?a ?b (COUNT(*) AS ?shared) WHERE {
-      VALUES ?name { "data analyst"@en "data analyst" }
-      ?analyst a sg:Role ; skos:prefLabel ?name ; sg:field ?field .
+      ?analyst a sg:Role ; skos:prefLabel "data analyst"@en ; sg:field ?field .
       ?a sg:field ?field ; sg:essentialSkill ?skill .
       ?b sg:essentialSkill ?skill ; sg:field ?field .
       FILTER(STR(?a) < STR(?b))
@@ -177,8 +169,7 @@ LIMIT 50
         "Every group and skill below the skill groups that hold SQL, with its parent.",
         """
 SELECT ?group ?groupLabel ?parent ?parentLabel ?node ?nodeLabel WHERE {
-  VALUES ?name { "SQL"@en "SQL" }
-  ?sql a sg:Skill ; skos:prefLabel ?name ; skos:broader ?group .
+  ?sql a sg:Skill ; skos:prefLabel "SQL"@en ; skos:broader ?group .
   ?group a sg:SkillGroup ; skos:prefLabel ?groupLabel .
   ?node skos:broader ?parent ; skos:prefLabel ?nodeLabel .
   ?parent skos:broader* ?group ; skos:prefLabel ?parentLabel .
@@ -193,9 +184,8 @@ LIMIT 500
         "Roles that list machine learning as an essential or optional skill.",
         """
 SELECT ?role ?roleLabel ?how WHERE {
-  VALUES ?name { "machine learning"@en "machine learning" }
   VALUES (?p ?how) { (sg:essentialSkill "essential") (sg:optionalSkill "optional") }
-  ?skill a sg:Skill ; skos:prefLabel ?name .
+  ?skill a sg:Skill ; skos:prefLabel "machine learning"@en .
   ?role a sg:Role ; ?p ?skill ; skos:prefLabel ?roleLabel .
 }
 ORDER BY ?how ?roleLabel ?role
@@ -228,9 +218,8 @@ ORDER BY DESC(?roles) ?fieldLabel ?field
         "skill/competence, transversal, language), essential and optional.",
         """
 SELECT ?type ?how (COUNT(DISTINCT ?skill) AS ?skills) WHERE {
-  VALUES ?name { "data scientist"@en "data scientist" }
   VALUES (?p ?how) { (sg:essentialSkill "essential") (sg:optionalSkill "optional") }
-  ?role a sg:Role ; skos:prefLabel ?name ; ?p ?skill .
+  ?role a sg:Role ; skos:prefLabel "data scientist"@en ; ?p ?skill .
   OPTIONAL { ?skill sg:skillType ?knownType }
   BIND(COALESCE(?knownType, "unknown") AS ?type)
 }
@@ -258,10 +247,8 @@ LIMIT 100
         "True if a data analyst needs SQL, essential or optional.",
         """
 ASK {
-  VALUES ?roleName { "data analyst"@en "data analyst" }
-  VALUES ?skillName { "SQL"@en "SQL" }
-  ?role a sg:Role ; skos:prefLabel ?roleName ; sg:essentialSkill|sg:optionalSkill ?skill .
-  ?skill skos:prefLabel ?skillName .
+  ?role a sg:Role ; skos:prefLabel "data analyst"@en ; sg:essentialSkill|sg:optionalSkill ?skill .
+  ?skill skos:prefLabel "SQL"@en .
 }
 """,
     ),
@@ -271,13 +258,12 @@ ASK {
         "The data analyst role, its labels, field and skills as a small graph.",
         """
 CONSTRUCT {
-  ?role a sg:Role ; skos:prefLabel ?label ; sg:field ?field ;
+  ?role a sg:Role ; skos:prefLabel "data analyst"@en ; sg:field ?field ;
         sg:essentialSkill ?essential ; sg:optionalSkill ?optional .
   ?essential skos:prefLabel ?essentialLabel .
   ?optional skos:prefLabel ?optionalLabel .
 } WHERE {
-  VALUES ?label { "data analyst"@en "data analyst" }
-  ?role a sg:Role ; skos:prefLabel ?label .
+  ?role a sg:Role ; skos:prefLabel "data analyst"@en .
   OPTIONAL { ?role sg:field ?field }
   OPTIONAL { ?role sg:essentialSkill ?essential . ?essential skos:prefLabel ?essentialLabel }
   OPTIONAL { ?role sg:optionalSkill ?optional . ?optional skos:prefLabel ?optionalLabel }

@@ -186,10 +186,12 @@ def choose_format(kind: str, accept: str | None, param: str | None = None) -> Fo
         return format_from_param(param, "graph" if kind == "graph" else "solutions")
     offered: list[str] = []
     owner: dict[str, Format] = {}
-    for fmt in table:
-        for media_type in (fmt.media_type, *fmt.aliases):
-            if media_type not in owner:
-                owner[media_type] = fmt
-                offered.append(media_type)
+    # Primary types first, so that a wildcard picks text/csv before the text/xml alias.
+    for media_type, fmt in [(f.media_type, f) for f in table] + [
+        (alias, f) for f in table for alias in f.aliases
+    ]:
+        if media_type not in owner:
+            owner[media_type] = fmt
+            offered.append(media_type)
     chosen = negotiate(accept, offered)
     return owner[chosen] if chosen is not None else None
