@@ -67,6 +67,57 @@ def _esco_run(args, store_path, merge, progress) -> Store:
     )
 
 
+def _onet_run(args, store_path, merge, progress) -> Store:
+    from ..formats.onet import import_onet
+
+    return import_onet(args.source, store_path, merge=merge, progress=progress)
+
+
+def _rdf_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("more", nargs="*", metavar="FILE", help="more RDF files")
+    parser.add_argument(
+        "--rdf-format",
+        choices=("turtle", "ntriples", "rdfxml", "jsonld"),
+        help="the files' format (default: from each file's extension)",
+    )
+    parser.add_argument(
+        "--concepts-as",
+        choices=("skill", "role"),
+        help="treat SKOS concepts that are not typed otherwise as skills or as roles",
+    )
+
+
+def _rdf_run(args, store_path, merge, progress) -> Store:
+    from ..formats.rdf import import_rdf
+
+    return import_rdf(
+        [args.source, *args.more],
+        store_path,
+        merge=merge,
+        fmt=args.rdf_format,
+        concepts_as=args.concepts_as,
+        progress=progress,
+    )
+
+
+def _csv_arguments(parser: argparse.ArgumentParser) -> None:
+    from ..formats.tabular import DEFAULT_BASE
+
+    parser.add_argument(
+        "--base-uri",
+        default=DEFAULT_BASE,
+        help=f"URI prefix for concepts whose id is not a URI (default {DEFAULT_BASE})",
+    )
+
+
+def _csv_run(args, store_path, merge, progress) -> Store:
+    from ..formats.tabular import import_tabular
+
+    return import_tabular(
+        args.source, store_path, merge=merge, base_uri=args.base_uri, progress=progress
+    )
+
+
 FORMATS: list[ImportFormat] = [
     ImportFormat(
         name="esco",
@@ -74,6 +125,26 @@ FORMATS: list[ImportFormat] = [
         source_help="folder of the ESCO CSV files (occupations_en.csv, skills_en.csv, ...)",
         run=_esco_run,
         add_arguments=_esco_arguments,
+    ),
+    ImportFormat(
+        name="onet",
+        help="the O*NET database in its official text layout (a folder)",
+        source_help="folder of the O*NET text files (Occupation Data.txt, Skills.txt, ...)",
+        run=_onet_run,
+    ),
+    ImportFormat(
+        name="rdf",
+        help="SKOS or any RDF file (Turtle, N-Triples, RDF/XML, JSON-LD)",
+        source_help="an RDF file",
+        run=_rdf_run,
+        add_arguments=_rdf_arguments,
+    ),
+    ImportFormat(
+        name="csv",
+        help="the simple CSV layout (roles.csv, skills.csv, requirements.csv, ...)",
+        source_help="folder of the CSV files (see docs/csv-layout.md)",
+        run=_csv_run,
+        add_arguments=_csv_arguments,
     ),
 ]
 
