@@ -78,7 +78,7 @@ class PathParams:
     - ``essential_weight`` (1.0) / ``optional_weight`` (0.35): weight of an essential /
       optional requirement (scaled by the source's importance rating where present,
       ``use_ratings``, default True).
-    - ``reskilling_penalty`` (1.5): cost multiplier of a move that changes field (>= 1).
+    - ``reskilling_penalty`` (1.25): cost multiplier of a move that changes field (>= 1).
     - ``min_overlap`` (0.2): a move is viable only if the start has at least this share
       of the target's weighted requirement (0..1).
     - ``moves_per_role`` (12): edges kept per role: moves no costlier than a role's
@@ -98,7 +98,7 @@ class PathParams:
 
     essential_weight: float = 1.0
     optional_weight: float = 0.35
-    reskilling_penalty: float = 1.5
+    reskilling_penalty: float = 1.25
     min_overlap: float = 0.2
     moves_per_role: int = 12
     size_prior: float = 3.0
@@ -358,6 +358,12 @@ class CareerModel:
         self._teaches: dict[int, set[int]] = {}
         for p, s in zip(t.teach_program.tolist(), t.teach_skill.tolist(), strict=True):
             self._teaches.setdefault(p, set()).add(s)
+        self._concept_lists: dict[str, list[Concept]] = {}
+        self._set_hours()
+
+    def _set_hours(self) -> None:
+        hours = np.asarray(self.taxonomy.skill_hours, dtype=np.float64)
+        self._hours = np.where(np.isnan(hours), self.params.default_skill_hours, hours)
         self._program_hours = {p: self._estimated_hours(p) for p in self._teaches}
 
     def _estimated_hours(self, program: int) -> float:
@@ -365,11 +371,7 @@ class CareerModel:
         if math.isfinite(h) and h > 0:
             return h
         # No hours listed: assume it takes as long as learning what it teaches.
-        return sum(self._skill_hours(s) for s in self._teaches[program]) or 1.0
-
-    def _skill_hours(self, skill: int) -> float:
-        h = float(self.taxonomy.skill_hours[skill])
-        return self.params.default_skill_hours if math.isnan(h) else h
+        return float(sum(self._hours[s] for s in self._teaches[program])) or 1.0
 
     @property
     def adjacency(self):
@@ -425,36 +427,21 @@ class CareerModel:
 
     # -------------------------------------------------------------- explanations
 
-    def explain(
-        self, have: np.ndarray, target: int
-    ) -> tuple[list[int], list[_gaps.GapSkill], list]:
-        skills, weights, essential = self.req.entries_of(target)
-        have_set = set(np.flatnonzero(have[skills]).tolist())
-        local = _gaps.skill_gap(
-            range(len(skills)),
-            weights,
-            essential,
-            have_set,
-            [self._skill_hours(int(s)) for s in skills],
-            self.params.default_skill_hours,
-        )
-        matched = [int(skills[i]) for i in local.matched]
-        missing = [
-            _gaps.GapSkill(int(skills[g.skill]), g.essential, g.weight, g.hours)
-            for g in local.missing
-        ]
+    def explain(self, have: np.ndarray, target: int) -> tuple[_gaps.Gap, list]:
+        """The gap from a start that has ``have`` to ``target``, and the programs for it."""
+        gap = _gaps.skill_gap(*self.req.entries_of(target), have, self._hours)
         picks = []
-        if self.params.max_programs and self._teaches:
-            need = {g.skill: g.weight for g in missing}
+        if self.params.max_programs and self._teaches and len(gap.missing):
+            need = dict(zip(gap.missing.tolist(), gap.weight.tolist(), strict=True))
             picks = _gaps.cover_programs(
                 need, self._teaches, self._program_hours, limit=self.params.max_programs
             )
-        return matched, missing, picks
+        return gap, picks
 
     def _explained(self, have: np.ndarray, target: int) -> dict:
         t = self.taxonomy
-        matched, missing, picks = self.explain(have, target)
-        skill = lambda s: t.concept(Kind.SKILL, s)  # noqa: E731
+        gap, picks = self.explain(have, target)
+        skill = self._concepts(Kind.SKILL)
         programs = []
         for p, covers in picks:
             hours = float(t.program_hours[p])
@@ -465,22 +452,40 @@ class CareerModel:
                     hours=hours if math.isfinite(hours) else None,
                     cost=cost if math.isfinite(cost) else None,
                     program_type=t.program_type[p],
-                    covers=[skill(s) for s in covers],
+                    covers=[skill[s] for s in covers],
                 )
             )
-        gaps = [SkillGap(skill(g.skill), g.essential, g.weight, g.hours) for g in missing]
+        missing = [
+            SkillGap(skill[s], e, w, h)
+            for s, e, w, h in zip(
+                gap.missing.tolist(),
+                gap.essential.tolist(),
+                gap.weight.tolist(),
+                gap.hours.tolist(),
+                strict=True,
+            )
+        ]
         return {
-            "matched": len(matched),
-            "required": len(matched) + len(missing),
-            "matched_skills": [skill(s) for s in matched],
-            "missing_skills": gaps,
-            "hours": float(sum(g.hours for g in missing)),
+            "matched": len(gap.matched),
+            "required": len(gap.matched) + len(missing),
+            "matched_skills": [skill[s] for s in gap.matched.tolist()],
+            "missing_skills": missing,
+            "hours": gap.total_hours,
             "programs": programs,
         }
 
+    def _concepts(self, kind: str) -> list[Concept]:
+        """Every concept of a kind, built once (Concepts are immutable)."""
+        cached = self._concept_lists.get(kind)
+        if cached is None:
+            uris, labels = self.taxonomy._columns(kind)
+            cached = [Concept(u, lb, kind) for u, lb in zip(uris, labels, strict=True)]
+            self._concept_lists[kind] = cached
+        return cached
+
     def move(self, start: _Start, row: MoveRow, target: int) -> Move:
         return Move(
-            role=self.taxonomy.concept(Kind.ROLE, target),
+            role=self._concepts(Kind.ROLE)[target],
             kind=RESKILLING if row.reskill[target] else UPSKILLING,
             cost=float(row.cost[target]),
             **self._explained(start.have, target),
@@ -656,7 +661,8 @@ def _with_params(model: CareerModel, params: PathParams) -> CareerModel:
     clone = object.__new__(CareerModel)
     clone.__dict__.update(model.__dict__)
     clone.params = params
-    clone._program_hours = {p: clone._estimated_hours(p) for p in clone._teaches}
+    clone._concept_lists = {}
+    clone._set_hours()
     return clone
 
 

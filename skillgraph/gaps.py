@@ -5,61 +5,58 @@ Pure functions over numbers: the caller maps skills and programs to integers.
 
 from __future__ import annotations
 
-import math
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
-__all__ = ["Gap", "GapSkill", "cover_programs", "skill_gap"]
+import numpy as np
 
-
-@dataclass(frozen=True, slots=True)
-class GapSkill:
-    skill: int
-    essential: bool
-    weight: float
-    hours: float
+__all__ = ["Gap", "cover_programs", "skill_gap"]
 
 
 @dataclass(frozen=True, slots=True)
 class Gap:
-    """What a start has of a role's requirement, and what it lacks."""
+    """What a start has of a role's requirement, and what it lacks.
 
-    matched: list[int]
-    missing: list[GapSkill]
+    ``matched``: the skills it has; ``missing`` with parallel ``essential``, ``weight``
+    and ``hours``: the skills it lacks, essential first, then heaviest first, then by
+    skill number.
+    """
+
+    matched: np.ndarray
+    missing: np.ndarray
+    essential: np.ndarray
+    weight: np.ndarray
+    hours: np.ndarray
 
     @property
-    def hours(self) -> float:
-        return sum(g.hours for g in self.missing)
+    def total_hours(self) -> float:
+        return float(self.hours.sum())
 
 
 def skill_gap(
-    skills: Sequence[int],
-    weights: Sequence[float],
-    essential: Sequence[bool],
-    have: Collection[int],
-    hours: Sequence[float],
-    default_hours: float,
+    skills: np.ndarray,
+    weights: np.ndarray,
+    essential: np.ndarray,
+    have: np.ndarray,
+    hours: np.ndarray,
 ) -> Gap:
     """Split a requirement (parallel ``skills``/``weights``/``essential``) by ``have``.
 
-    Missing skills come essential first, then by weight (heaviest first), then by skill
-    number; a skill's hours are ``hours[skill]``, or ``default_hours`` where that is NaN.
+    ``have`` is a bool vector over all skills, ``hours`` the hours to learn each skill.
 
-    >>> gap = skill_gap([0, 1, 2, 3], [1.0, 0.5, 1.0, 0.8], [True, False, True, False],
-    ...                 {0}, [10.0, float("nan"), 5.0, 2.0], 40.0)
-    >>> gap.matched, [(g.skill, g.essential, g.hours) for g in gap.missing], gap.hours
-    ([0], [(2, True, 5.0), (3, False, 2.0), (1, False, 40.0)], 47.0)
+    >>> gap = skill_gap(np.array([0, 1, 2, 3]), np.array([1.0, 0.5, 1.0, 0.8]),
+    ...                 np.array([True, False, True, False]),
+    ...                 np.array([True, False, False, False]), np.array([10.0, 40.0, 5.0, 2.0]))
+    >>> gap.matched.tolist(), gap.missing.tolist(), gap.hours.tolist(), gap.total_hours
+    ([0], [2, 3, 1], [5.0, 2.0, 40.0], 47.0)
     """
-    matched, missing = [], []
-    for s, w, e in zip(skills, weights, essential, strict=True):
-        s = int(s)
-        if s in have:
-            matched.append(s)
-        else:
-            h = float(hours[s])
-            missing.append(GapSkill(s, bool(e), float(w), default_hours if math.isnan(h) else h))
-    missing.sort(key=lambda g: (not g.essential, -g.weight, g.skill))
-    return Gap(matched, missing)
+    skills = np.asarray(skills)
+    held = have[skills]
+    lacking = ~held
+    s, w, e = skills[lacking], np.asarray(weights)[lacking], np.asarray(essential)[lacking]
+    order = np.lexsort((s, -w, ~e))
+    s, w, e = s[order], w[order], e[order]
+    return Gap(skills[held], s, e, w, np.asarray(hours)[s])
 
 
 def cover_programs(
