@@ -524,9 +524,12 @@ class CareerModel:
                 reason="the target is avoided",
             )
         adj = self.adjacency
+        bounds = self.graph.bounds(target, max_reskilling=max_reskilling, max_steps=max_steps)
         if start.virtual:
             source = len(adj)
             adj = [*adj, self._virtual_edges(start)]
+            for values in [bounds["h"], *bounds.get("h_budget", ()), bounds.get("hops", [])]:
+                values.append(0.0)
             if start.role is not None:
                 avoid = avoid | {start.role}
         else:
@@ -539,6 +542,7 @@ class CareerModel:
             max_reskilling=max_reskilling,
             max_steps=max_steps,
             avoid=avoid,
+            **bounds,
         )
         if not found:
             raise self._no_path(adj, source, start, target, max_reskilling, max_steps, avoid)

@@ -42,28 +42,42 @@ def shortest_path(
     max_steps: int | None = None,
     avoid: Collection[int] = (),
     banned: Collection[tuple[int, int]] = (),
+    h: Sequence[float] | None = None,
+    h_budget: Sequence[Sequence[float]] | None = None,
+    hops: Sequence[float] | None = None,
 ) -> tuple[float, list[int]] | None:
     """The cheapest path ``(cost, nodes)`` from ``source`` to ``target``, or None.
 
     ``avoid``: nodes the path may not enter; ``banned``: edges ``(u, v)`` it may not use.
+    ``h``: optional lower bounds of the cost from each node to ``target`` (inf where it
+    cannot be reached) that never overestimate and satisfy ``h[u] <= cost(u, v) + h[v]``,
+    e.g. the exact distances in the unrestricted graph: the search becomes A* and visits
+    little more than the path itself.  With constraints, ``h_budget[j][v]`` (a bound on
+    the cost from ``v`` with at most ``j`` reskilling steps, for j = 0..max_reskilling)
+    replaces ``h``, and ``hops[v]`` (the fewest steps from ``v`` to ``target``) prunes
+    states that cannot arrive within ``max_steps``.
     """
     if source == target:
         return (0.0, [source])
     if target in avoid:
         return None
+    if h is not None and h[source] == _INF:
+        return None
     if max_reskilling is None and max_steps is None:
-        return _dijkstra(adj, source, target, avoid, banned)
-    return _constrained(adj, source, target, max_reskilling, max_steps, avoid, banned)
+        return _dijkstra(adj, source, target, avoid, banned, h)
+    return _constrained(
+        adj, source, target, max_reskilling, max_steps, avoid, banned, h, h_budget, hops
+    )
 
 
-def _dijkstra(adj, source, target, avoid, banned):
+def _dijkstra(adj, source, target, avoid, banned, h):
     dist = {source: 0.0}
     prev: dict[int, int] = {}
     done = set()
-    heap = [(0.0, source)]
+    heap = [(0.0, 0.0, source)]
     pop, push = heapq.heappop, heapq.heappush
     while heap:
-        d, u = pop(heap)
+        _, d, u = pop(heap)
         if u in done:
             continue
         if u == target:
@@ -79,25 +93,77 @@ def _dijkstra(adj, source, target, avoid, banned):
                 continue
             nd = d + c
             if nd < dist.get(v, _INF):
+                if h is None:
+                    push(heap, (nd, nd, v))
+                else:
+                    hv = h[v]
+                    if hv == _INF:
+                        continue
+                    push(heap, (nd + hv, nd, v))
                 dist[v] = nd
                 prev[v] = u
-                push(heap, (nd, v))
     return None
 
 
-def _constrained(adj, source, target, max_reskilling, max_steps, avoid, banned):
+def _constrained(adj, source, target, rmax, smax, avoid, banned, h, h_budget, hops):
     big = 1 << 30
-    rmax = big if max_reskilling is None else max_reskilling
-    smax = big if max_steps is None else max_steps
+    rmax = big if rmax is None else rmax
+    smax = big if smax is None else smax
     if rmax < 0 or smax < 0:
         return None
-    settled: dict[int, list[tuple[int, int]]] = {}
+    if h_budget is not None and rmax >= len(h_budget):
+        h_budget = None  # computed for smaller budgets only: it would overestimate
+    settled: dict[int, list[tuple[int, int, float]]] = {}
     counter = itertools.count()
-    # Entries: (cost, tie, node, reskills used, steps, chain) where chain = (node, parent chain).
-    heap = [(0.0, 0, source, 0, 0, (source, None))]
+    # Entries: (priority, tie, cost, node, reskills used, steps, chain) where chain is
+    # (node, parent chain).
+    heap = [(0.0, 0, 0.0, source, 0, 0, (source, None))]
     pop, push = heapq.heappop, heapq.heappush
     while heap:
-        d, _, u, r, s, chain = pop(heap)
+        _, _, d, u, r, s, chain = pop(heap)
+        seen = settled.get(u)
+        if seen is not None:
+            # Dropped when an earlier state of the node had no more cost, reskilling or
+            # steps: every way on from here was open to it too.
+            if any(r0 <= r and s0 <= s and d0 <= d for r0, s0, d0 in seen):
+                continue
+            seen.append((r, s, d))
+        else:
+            settled[u] = [(r, s, d)]
+        if u == target:
+            nodes = []
+            while chain is not None:
+                nodes.append(chain[0])
+                chain = chain[1]
+            nodes.reverse()
+            return (d, nodes)
+        if s >= smax:
+            continue
+        for v, c, x in adj[u]:
+            nr = r + x
+            if nr > rmax or v in avoid or (banned and (u, v) in banned):
+                continue
+            if hops is not None and s + 1 + hops[v] > smax:
+                continue
+            if h_budget is not None:
+                hv = h_budget[rmax - nr][v]
+            elif h is not None:
+                hv = h[v]
+            else:
+                hv = 0.0
+            if hv == _INF:
+                continue
+            nd = d + c
+            push(heap, (nd + hv, next(counter), nd, v, nr, s + 1, (v, chain)))
+    return None
+    settled: dict[int, list[tuple[int, int]]] = {}
+    counter = itertools.count()
+    # Entries: (priority, tie, cost, node, reskills used, steps, chain) where chain is
+    # (node, parent chain).
+    heap = [(0.0, 0, 0.0, source, 0, 0, (source, None))]
+    pop, push = heapq.heappop, heapq.heappush
+    while heap:
+        _, _, d, u, r, s, chain = pop(heap)
         seen = settled.get(u)
         if seen is not None:
             if any(r0 <= r and s0 <= s for r0, s0 in seen):
@@ -118,7 +184,11 @@ def _constrained(adj, source, target, max_reskilling, max_steps, avoid, banned):
             nr = r + x
             if nr > rmax or v in avoid or (banned and (u, v) in banned):
                 continue
-            push(heap, (d + c, next(counter), v, nr, s + 1, (v, chain)))
+            hv = 0.0 if h is None else h[v]
+            if hv == _INF:
+                continue
+            nd = d + c
+            push(heap, (nd + hv, next(counter), nd, v, nr, s + 1, (v, chain)))
     return None
 
 
@@ -152,13 +222,26 @@ def k_shortest_paths(
     max_reskilling: int | None = None,
     max_steps: int | None = None,
     avoid: Collection[int] = (),
+    h: Sequence[float] | None = None,
+    h_budget: Sequence[Sequence[float]] | None = None,
+    hops: Sequence[float] | None = None,
 ) -> list[tuple[float, list[int]]]:
     """Up to ``k`` cheapest simple paths (Yen's algorithm), distinct, cheapest first.
 
     Ties are broken by fewer steps, then by the node sequence, so the answer is stable.
+    ``h``, ``h_budget``, ``hops`` as in ``shortest_path`` (they stay valid bounds when
+    nodes and edges are removed).
     """
     first = shortest_path(
-        adj, source, target, max_reskilling=max_reskilling, max_steps=max_steps, avoid=avoid
+        adj,
+        source,
+        target,
+        max_reskilling=max_reskilling,
+        max_steps=max_steps,
+        avoid=avoid,
+        h=h,
+        h_budget=h_budget,
+        hops=hops,
     )
     if first is None or k <= 0:
         return []
@@ -166,11 +249,14 @@ def k_shortest_paths(
     if source == target:
         return found
     seen = {tuple(first[1])}
-    candidates: list[tuple[float, int, tuple[int, ...]]] = []
+    # Candidates: (cost, steps, nodes, index where the path leaves the one it came from).
+    candidates: list[tuple[float, int, tuple[int, ...], int]] = []
     avoid = set(avoid)
+    deviation = 0
     while len(found) < k:
         prev = found[-1][1]
-        for i in range(len(prev) - 1):
+        # Lawler: spurs before the deviation point were tried for the parent path already.
+        for i in range(deviation, len(prev) - 1):
             spur, root = prev[i], prev[: i + 1]
             banned = {(spur, p[i + 1]) for _, p in found if len(p) > i + 1 and p[: i + 1] == root}
             _, root_resk = path_cost(adj, root)
@@ -182,6 +268,9 @@ def k_shortest_paths(
                 max_steps=None if max_steps is None else max_steps - i,
                 avoid=avoid | set(root[:-1]),
                 banned=banned,
+                h=h,
+                h_budget=h_budget,
+                hops=hops,
             )
             if spur_path is None:
                 continue
@@ -189,10 +278,10 @@ def k_shortest_paths(
             if nodes in seen:
                 continue
             seen.add(nodes)
-            heapq.heappush(candidates, (path_cost(adj, nodes)[0], len(nodes), nodes))
+            heapq.heappush(candidates, (path_cost(adj, nodes)[0], len(nodes), nodes, i))
         if not candidates:
             break
-        cost, _, nodes = heapq.heappop(candidates)
+        cost, _, nodes, deviation = heapq.heappop(candidates)
         found.append((cost, list(nodes)))
     return found
 

@@ -34,11 +34,15 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import scipy.sparse as sp
+from scipy.sparse import csgraph
 
 from .taxonomy import Taxonomy
 
 if TYPE_CHECKING:
     from .careers import PathParams
+
+#: Reskilling budgets up to this get exact per-budget bounds (one graph layer per step).
+MAX_LAYERED_BUDGET = 4
 
 __all__ = [
     "MoveRow",
@@ -214,9 +218,64 @@ class TransitionGraph:
         edges = list(zip(targets, costs, flags, strict=True))
         return [edges[ptr[u] : ptr[u + 1]] for u in range(self.n)]
 
+    @functools.cached_property
+    def _reverse(self) -> sp.csr_matrix:
+        forward = sp.csr_matrix((self.cost, self.indices, self.indptr), shape=(self.n, self.n))
+        return forward.T.tocsr()
+
+    def distances_to(self, target: int) -> np.ndarray:
+        """The cost of the cheapest path from every role to ``target`` (inf: none).
+
+        One Dijkstra over the reversed graph in compiled code: the exact bound that makes
+        ``paths`` searches A* (``h``).
+        """
+        return csgraph.dijkstra(self._reverse, directed=True, indices=target)
+
+    def bounds(
+        self, target: int, *, max_reskilling: int | None = None, max_steps: int | None = None
+    ) -> dict:
+        """Lower bounds for the searches in ``paths`` (keyword arguments ``h``,
+        ``h_budget``, ``hops``) for paths to ``target`` under these constraints."""
+        out: dict = {"h": self.distances_to(target).tolist()}
+        if max_reskilling is not None and max_reskilling <= MAX_LAYERED_BUDGET:
+            layers = max_reskilling + 1
+            goals = [j * self.n + target for j in range(layers)]
+            dist = csgraph.dijkstra(
+                self._layered(layers), directed=True, indices=goals, min_only=True
+            )
+            out["h_budget"] = [row.tolist() for row in dist.reshape(layers, self.n)]
+        if max_steps is not None:
+            hops = csgraph.shortest_path(
+                self._reverse, method="D", directed=True, unweighted=True, indices=target
+            )
+            out["hops"] = hops.tolist()
+        return out
+
+    def _layered(self, layers: int) -> sp.csr_matrix:
+        """The reversed graph over (role, reskilling steps left): node ``j * n + role``."""
+        cache = self.__dict__.setdefault("_layered_cache", {})
+        if layers not in cache:
+            n = self.n
+            source = np.repeat(np.arange(n, dtype=np.int64), np.diff(self.indptr))
+            flag = self.reskill.astype(np.int64)
+            rows, cols, costs = [], [], []
+            for j in range(layers):
+                ok = flag <= j
+                rows.append(j * n + source[ok])
+                cols.append((j - flag[ok]) * n + self.indices[ok])
+                costs.append(self.cost[ok])
+            size = layers * n
+            forward = sp.csr_matrix(
+                (np.concatenate(costs), (np.concatenate(rows), np.concatenate(cols))),
+                shape=(size, size),
+            )
+            cache[layers] = forward.T.tocsr()
+        return cache[layers]
+
     def __getstate__(self):
         state = dict(self.__dict__)
-        state.pop("adjacency", None)
+        for derived in ("adjacency", "_reverse", "_layered_cache"):
+            state.pop(derived, None)
         return state
 
 

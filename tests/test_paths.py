@@ -165,3 +165,46 @@ def test_fewest_matches_brute_force(what, adj, data):
     t = data.draw(st.integers(0, len(adj) - 1).filter(lambda x: x != s))
     counts = [steps if what == "steps" else resk for _, resk, steps, _ in all_paths(adj, s, t)]
     assert fewest(adj, s, t, what=what) == (min(counts) if counts else None)
+
+
+def exact_bounds(adj, t, budget):
+    """h, h_budget and hops to ``t`` by brute force over all simple paths."""
+    n = len(adj)
+    h, hops = [float("inf")] * n, [float("inf")] * n
+    h_budget = [[float("inf")] * n for _ in range(budget + 1)]
+    for v in range(n):
+        if v == t:
+            h[v], hops[v] = 0.0, 0
+            for row in h_budget:
+                row[v] = 0.0
+            continue
+        for cost, resk, steps, _ in all_paths(adj, v, t):
+            h[v] = min(h[v], cost)
+            hops[v] = min(hops[v], steps)
+            for j in range(resk, budget + 1):
+                h_budget[j][v] = min(h_budget[j][v], cost)
+    return h, h_budget, hops
+
+
+@settings(max_examples=200, deadline=None)
+@given(graphs(), st.data())
+def test_bounds_make_the_search_faster_not_different(adj, data):
+    n = len(adj)
+    s = data.draw(st.integers(0, n - 1))
+    t = data.draw(st.integers(0, n - 1).filter(lambda x: x != s))
+    max_r = data.draw(st.none() | st.integers(0, 2))
+    max_s = data.draw(st.none() | st.integers(1, 4))
+    avoid = set(data.draw(st.lists(st.integers(0, n - 1), max_size=2))) - {s}
+    k = data.draw(st.integers(1, 5))
+    h, h_budget, hops = exact_bounds(adj, t, 2 if max_r is None else max_r)
+    kwargs = {"max_reskilling": max_r, "max_steps": max_s, "avoid": avoid}
+    plain = k_shortest_paths(adj, s, t, k, **kwargs)
+    bounded = k_shortest_paths(adj, s, t, k, h=h, h_budget=h_budget, hops=hops, **kwargs)
+    assert [c for c, _ in bounded] == [c for c, _ in plain]
+    if max_r is None:
+        # A budget table for fewer reskilling steps than allowed must not be used.
+        short = [row for row in h_budget[:1]]
+        again = k_shortest_paths(adj, s, t, k, h=h, h_budget=short, max_reskilling=1)
+        assert [c for c, _ in again] == [
+            c for c, _ in k_shortest_paths(adj, s, t, k, max_reskilling=1)
+        ]

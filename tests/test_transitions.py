@@ -171,3 +171,34 @@ def test_the_vectorised_graph_equals_the_plain_loops(t, p):
     for key, (cost, reskill) in expected.items():
         assert built[key][0] == pytest.approx(cost, rel=1e-12, abs=1e-12)
         assert built[key][1] == reskill
+
+
+@settings(max_examples=100, deadline=None)
+@given(random_taxonomies(), params_strategy, st.data())
+def test_search_bounds_are_the_exact_distances(t, p, data):
+    import networkx as nx
+
+    graph = build_transitions(requirements(t, p), p)
+    target = data.draw(st.integers(0, graph.n - 1))
+    budget = data.draw(st.integers(0, 3))
+    bounds = graph.bounds(target, max_reskilling=budget, max_steps=5)
+    g = nx.DiGraph()
+    g.add_nodes_from(range(graph.n))
+    layered = nx.DiGraph()
+    for u in range(graph.n):
+        for v, c, x in graph.adjacency[u]:
+            g.add_edge(u, v, weight=c)
+            for j in range(x, budget + 1):
+                layered.add_edge((u, j), (v, j - x), weight=c)
+    dist = nx.single_source_dijkstra_path_length(g.reverse(), target)
+    hops = nx.single_source_shortest_path_length(g.reverse(), target)
+    for v in range(graph.n):
+        assert bounds["h"][v] == pytest.approx(dist.get(v, float("inf")))
+        assert bounds["hops"][v] == hops.get(v, float("inf"))
+    back = layered.reverse()
+    goals = {(target, i) for i in range(budget + 1)} & set(back)
+    lengths = nx.multi_source_dijkstra_path_length(back, goals) if goals else {}
+    for j in range(budget + 1):
+        for v in range(graph.n):
+            best = 0.0 if v == target else lengths.get((v, j), float("inf"))
+            assert bounds["h_budget"][j][v] == pytest.approx(best)
