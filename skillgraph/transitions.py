@@ -302,7 +302,7 @@ def build_transitions(req: Requirements, params: PathParams) -> TransitionGraph:
     ...                   ("r:c", "s:y", True)])
     >>> g = build_transitions(requirements(t, PathParams()), PathParams())
     >>> [(u, v, round(c, 3), r) for u in range(g.n) for v, c, r in g.adjacency[u]]
-    [(0, 1, 0.7, 0), (1, 0, 0.787, 0), (1, 2, 1.181, 1), (2, 1, 1.05, 1)]
+    [(0, 1, 0.7, 0), (1, 0, 0.787, 0), (1, 2, 0.984, 1), (2, 1, 0.875, 1)]
     """
     n = req.n_roles
     totals = req.totals
