@@ -7,8 +7,10 @@ program cover).  Results are plain dataclasses with ``as_dict()`` for JSON.
 A start is a role, a set of skills (``start=None, have=[...]``: a virtual start node
 whose moves are computed on the fly), or a role plus extra skills (the role's skills and
 the extra ones; the role itself is then not revisited).  Extra skills only change the
-first move: later moves are judged from the role the person is then in.  ``start ==
-target`` answers one path with zero steps.
+first move: later moves are judged from the role the person is then in.  A profile's
+field is the most common field of its skills; when none has one, it has no field to
+leave and none of its moves is reskilling.  ``start == target`` answers one path with
+zero steps.
 
 >>> import skillgraph
 >>> g = skillgraph.open()
@@ -339,7 +341,7 @@ class _Start:
     role: int | None  # the role's number, if the start is a role
     have: np.ndarray  # bool over skills
     own: np.ndarray  # weight per skill, for reuse
-    field: int
+    field: int | None  # None: a profile with no field to leave
     virtual: bool  # True when the start's moves differ from the role's graph row
     extra: list[int]  # skills given on top of the role's (all of them for a profile)
 
@@ -397,12 +399,12 @@ class CareerModel:
         own[extra] = 1.0
         return _Start(PROFILE, None, have, own, self._profile_field(extra), True, extra)
 
-    def _profile_field(self, skills: Sequence[int]) -> int:
-        """The most common known field of the skills, or -1 (then no move is reskilling)."""
+    def _profile_field(self, skills: Sequence[int]) -> int | None:
+        """The most common known field of the skills, or None (then no move is reskilling)."""
         fields = self.taxonomy.skill_field[list(skills)] if len(skills) else np.array([])
         fields = fields[fields >= 0]
         if not len(fields):
-            return -1
+            return None
         values, counts = np.unique(fields, return_counts=True)
         return int(values[np.argmax(counts)])
 

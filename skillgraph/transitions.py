@@ -14,8 +14,10 @@ role B:
 * ``cost``     = (``step_cost`` + (1 - ``reuse_weight``) * gap + ``reuse_weight`` *
   (1 - reuse)) * (``reskilling_penalty`` if the move changes field else 1).
 
-A move *changes field* (is reskilling) when both roles have a known field and the fields
-differ; a role without a field (-1) is never counted as a change.  A move is *viable*
+A move *changes field* (is reskilling) when the two roles' fields differ; "no field" (-1)
+counts as a field of its own, so that a role without one is never a free bridge between
+two fields and an upskilling-only path stays in one field.  (A bare skill profile whose
+skills have no field has no field to leave: none of its moves is reskilling.)  A move is *viable*
 when B lists skills and A covers at least ``min_overlap`` of B's weighted requirement.
 The graph keeps, of the viable moves, those no costlier than the ``moves_per_role``-th
 cheapest move out of A or the ``moves_per_role``-th cheapest move into B, so that long
@@ -153,7 +155,7 @@ def _cost(overlap, reverse, start_total, target_total, reskill, params: PathPara
 
 
 def _changes_field(a, b):
-    return (a >= 0) & (b >= 0) & (a != b)
+    return a != b
 
 
 @dataclass(eq=False)
@@ -167,10 +169,17 @@ class MoveRow:
 
 
 def move_row(
-    req: Requirements, have: np.ndarray, field: int, params: PathParams, *, own: np.ndarray
+    req: Requirements,
+    have: np.ndarray,
+    field: int | None,
+    params: PathParams,
+    *,
+    own: np.ndarray,
 ) -> MoveRow:
     """The moves out of a start that has the skills ``have`` (a bool vector over skills).
 
+    ``field`` is the start's field (-1: none), or None for a start that has no field to
+    leave (then no move is reskilling).
     ``own`` holds the start's own weight per skill (what ``reuse`` is measured against):
     a role's requirement weights, or ones for a bare skill profile.  For a role this
     gives exactly the row of the role in ``build_transitions``.
@@ -178,7 +187,10 @@ def move_row(
     h = have.astype(np.float64)
     overlap = req.weights @ h
     reverse = req.binary @ own
-    reskill = _changes_field(np.int64(field), req.role_field)
+    if field is None:
+        reskill = np.zeros(req.n_roles, dtype=bool)
+    else:
+        reskill = _changes_field(np.int64(field), req.role_field)
     cost = _cost(overlap, reverse, float(own.sum()), req.totals, reskill, params)
     viable = (req.totals > 0) & (overlap > 0) & (overlap >= params.min_overlap * req.totals - 1e-12)
     return MoveRow(cost=cost, viable=viable, reskill=reskill, overlap=overlap)
@@ -374,7 +386,7 @@ def reference_edges(
                 continue
             gap = 1 - overlap / (total[b] + params.size_prior or 1.0)
             reuse = sum(wa[s] for s in shared) / total[a] if total[a] > 0 else 0.0
-            reskill = field[a] >= 0 and field[b] >= 0 and field[a] != field[b]
+            reskill = field[a] != field[b]
             cost = params.step_cost + (1 - a_) * gap + a_ * (1 - reuse)
             viable[a, b] = (cost * (params.reskilling_penalty if reskill else 1.0), reskill)
     k = params.moves_per_role

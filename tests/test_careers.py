@@ -216,6 +216,14 @@ def test_a_skill_profile_is_a_virtual_start(g):
     assert [m.cost for m in moves] == pytest.approx([0.3, 0.725, 1.8])
 
 
+def test_a_profile_without_a_field_never_reskills(g):
+    # typing has no field: the profile has no field to leave.  clerk: typing 1 of 2.5.
+    moves = g.next_steps(None, 10, have=["typing"], params=P)
+    assert {m.kind for m in moves} == {"upskilling"}
+    clerk = next(m for m in moves if m.role.label == "office clerk")
+    assert clerk.cost == pytest.approx(0.1 + 1 - 1 / 2.5)
+
+
 def test_a_role_plus_extra_skills(g):
     # clerk + social media: sma fully covered -> (0.1 + 0) * 2 = 0.2, then 0.725.
     paths = g.career_paths("office clerk", "digital marketer", have=["social media"], params=P)

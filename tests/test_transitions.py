@@ -71,16 +71,18 @@ def test_reuse_makes_moves_that_waste_experience_dearer():
     assert e[0, 2][0] == pytest.approx(0.1 + 0.5 * 0 + 0.5 * (1 - 2 / 4))
 
 
-def test_a_role_without_a_field_never_counts_as_reskilling():
+def test_no_field_is_a_field_of_its_own():
+    # A role without a field is not a free bridge: a -> b and b -> c both change field.
     t = taxonomy(
-        [("r:a", "a", "f:1"), ("r:b", "b", None), ("r:c", "c", "f:2")],
-        [("r:a", "s:x", True), ("r:b", "s:x", True), ("r:c", "s:x", True)],
+        [("r:a", "a", "f:1"), ("r:b", "b", None), ("r:c", "c", "f:2"), ("r:d", "d", None)],
+        [("r:a", "s:x", True), ("r:b", "s:x", True), ("r:c", "s:x", True), ("r:d", "s:x", True)],
     )
     p = PathParams(size_prior=0.0, reuse_weight=0.0, reskilling_penalty=3.0)
     e = edges(build_transitions(requirements(t, p), p))
-    assert e[0, 1] == (pytest.approx(0.1), False)
-    assert e[1, 2] == (pytest.approx(0.1), False)
+    assert e[0, 1] == (pytest.approx(0.3), True)
+    assert e[1, 2] == (pytest.approx(0.3), True)
     assert e[0, 2] == (pytest.approx(0.3), True)
+    assert e[1, 3] == (pytest.approx(0.1), False)
 
 
 def test_ratings_scale_weights_and_duplicates_count_once():
