@@ -11,6 +11,8 @@ import functools
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+import numpy as np
+
 from skillgraph import careers as lib
 from skillgraph.errors import InvalidParameter, NoPath, SkillgraphError
 from skillgraph.graph import SkillGraph
@@ -23,7 +25,7 @@ from .network import GraphBuilder
 #: Missing skills drawn per step (essential first); the table lists them all.
 GAP_NODES = 8
 #: Horizontal distance between the roles of a path drawing.
-ROLE_DX = 400
+ROLE_DX = 320
 
 
 # ----------------------------------------------------------------- queries
@@ -326,18 +328,14 @@ def path_graph(path: dict) -> dict:
             title=f"step {i + 1}: {step['kind']}, cost {step['cost']:.2f}, "
             f"{step['matched']} of {step['required']} skills matched",
             label=step["kind"],
-            font={"size": 12, "color": "#334155", "strokeWidth": 3, "align": "top"},
+            font={"size": 15, "color": "#334155", "strokeWidth": 4, "align": "top"},
         )
         mid = x - ROLE_DX / 2
         gaps = step["missing_skills"]
         drawn = gaps[:GAP_NODES]
-        columns = 1 if len(drawn) <= 4 else 2
-        rows = (len(drawn) + columns - 1) // columns
         gap_ids = {}
-        for j, gap in enumerate(drawn):
+        for row, gap in enumerate(drawn):
             skill = gap["skill"]
-            col, row = (j % columns, j // columns)
-            gx = mid if columns == 1 else mid + (col - 0.5) * 190
             gid = b.node(
                 f"{i}|{skill['uri']}",
                 skill["label"],
@@ -348,13 +346,13 @@ def path_graph(path: dict) -> dict:
                     ("requirement", "essential" if gap["essential"] else "optional"),
                     ("learning", _fmt_hours(gap["hours"])),
                 ],
-                x=gx,
-                y=110 + 58 * row,
+                x=mid,
+                y=95 + 42 * row,
                 borderWidth=2.5 if gap["essential"] else 1,
             )
             gap_ids[skill["uri"]] = gid
             b.edge(gid, node, "gap", title=f"{target['label']} needs {skill['label']}")
-        bottom = 110 + 58 * max(rows, 1)
+        bottom = 95 + 42 * max(len(drawn), 1)
         if len(gaps) > len(drawn):
             b.node(
                 f"{i}|more",
@@ -364,7 +362,7 @@ def path_graph(path: dict) -> dict:
                 x=mid,
                 y=bottom,
             )
-            bottom += 58
+            bottom += 42
         for j, pick in enumerate(step["programs"]):
             program = pick["program"]
             pid = b.node(
@@ -379,7 +377,7 @@ def path_graph(path: dict) -> dict:
                     ("teaches", ", ".join(c["label"] for c in pick["covers"]) or "-"),
                 ],
                 x=mid,
-                y=bottom + 50 + 62 * j,
+                y=bottom + 30 + 46 * j,
             )
             for covered in pick["covers"]:
                 gid = gap_ids.get(covered["uri"])
@@ -422,41 +420,56 @@ def moves_graph(start: dict | None, moves: list[dict]) -> dict:
 
 @functools.cache
 def _examples_for(content_id: str, graph: SkillGraph) -> tuple:
-    """A few example queries that have answers: follow cheapest next steps from roles of
-    the largest fields; keep one chain that stays in its field and one that changes it."""
+    """A few example queries that have answers: follow the cheapest next steps from roles
+    of the largest fields, then ask for the path to where the chain ended.  Paths of two
+    or more steps are preferred, half of them staying in their field, half changing it."""
     t = graph.taxonomy
-    found: list[dict] = []
-    seen_kinds: set[str] = set()
-    fields = graph.stats()["fields"]
-    starts: list[str] = []
-    for f in fields[:8]:
-        members = [i for i, fi in enumerate(t.role_field.tolist()) if t.field_uris[fi] == f["uri"]]
-        starts.extend(t.role_uris[i] for i in members[:2])
-    for uri in starts:
-        try:
-            chain = [uri]
-            kinds = []
-            for _ in range(3):
-                moves = lib.next_steps(graph, chain[-1], 5)
-                nxt = next((m for m in moves if m.role.uri not in chain), None)
-                if nxt is None:
-                    break
-                chain.append(nxt.role.uri)
-                kinds.append(nxt.kind)
-            if len(chain) < 3:
+    field_of = t.role_field.tolist()
+    starts: list[int] = []
+    for f in graph.stats()["fields"][:8]:
+        fi = t.field_uris.index(f["uri"])
+        starts.extend([i for i, x in enumerate(field_of) if x == fi][:2])
+    # A "growth" move goes to a role that asks for more skills: chains of them read as
+    # careers, not as drifting sideways or down.
+    size = np.bincount(t.req_role, minlength=t.n_roles)
+    candidates = []
+    for start in starts:
+        for change_field in (False, True):
+            chain = [start]
+            try:
+                for hop in range(3):
+                    moves = lib.next_steps(graph, t.role_uris[chain[-1]], 10)
+                    nxt = next(
+                        (
+                            m
+                            for m in moves
+                            if (r := t.locate(m.role.uri)[1]) not in chain
+                            and size[r] >= size[chain[-1]]
+                            and (hop > 0 or (m.kind == "reskilling") == change_field)
+                        ),
+                        None,
+                    )
+                    if nxt is None:
+                        break
+                    chain.append(t.locate(nxt.role.uri)[1])
+                if len(chain) < 3:
+                    continue
+                path = lib.career_paths(graph, t.role_uris[start], t.role_uris[chain[-1]])[0]
+            except SkillgraphError:
                 continue
-            path = lib.career_paths(graph, chain[0], chain[-1], k=1)[0]
-        except SkillgraphError:
-            continue
-        label = "reskilling" if path.reskilling_steps else "upskilling"
-        if label in seen_kinds and len(found) >= 2:
-            continue
-        seen_kinds.add(label)
-        steps = len(path.steps)
+            candidates.append((t.concept(Kind.ROLE, start), path))
+    chosen = []
+    for reskilling in (False, True):
+        pool = [c for c in candidates if bool(c[1].reskilling_steps) == reskilling]
+        pool.sort(key=lambda c: len(c[1].steps) < 2)  # multi-step first, stable otherwise
+        chosen.extend(pool[:2])
+    chosen = chosen or candidates[:4]
+    found = []
+    for src, path in chosen:
+        steps, dst = len(path.steps), path.target
         note = f"{steps} step{'s' * (steps != 1)}, " + (
             f"{path.reskilling_steps} reskilling" if path.reskilling_steps else "upskilling only"
         )
-        src, dst = t.concept(Kind.ROLE, t.locate(chain[0])[1]), path.target
         found.append(
             {
                 "start": {"uri": src.uri, "label": src.label},
@@ -465,8 +478,6 @@ def _examples_for(content_id: str, graph: SkillGraph) -> tuple:
                 "url": "/paths?" + urlencode({"from": src.uri, "to": dst.uri}),
             }
         )
-        if len(found) >= 4:
-            break
     return tuple(found)
 
 

@@ -12,6 +12,7 @@ from urllib.parse import quote
 from flask import Flask, current_app
 
 import skillgraph
+from skillgraph.careers import career_model
 from skillgraph.namespace import DATA
 
 
@@ -20,7 +21,11 @@ def init_app(app: Flask) -> None:
     # Warm the derived data now rather than on the first request.
     _ = graph.taxonomy
     _ = graph.labels
+    career_model(graph)
     app.extensions["skillgraph"] = graph
+    from .careers import examples
+
+    examples(graph)
 
 
 def get_graph() -> skillgraph.SkillGraph:

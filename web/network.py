@@ -29,25 +29,25 @@ __all__ = [
 ]
 
 #: Longest label drawn on the canvas; the full text is in the tooltip and details panel.
-LABEL_CHARS = 36
+LABEL_CHARS = 30
 
 NODE_STYLES: dict[str, dict] = {
     "role": {
         "shape": "box",
         "color": {"background": "#dbeafe", "border": "#1d4ed8"},
-        "font": {"color": "#0f172a", "size": 18},
+        "font": {"color": "#0f172a", "size": 20},
         "margin": 9,
     },
     "skill": {
         "shape": "ellipse",
         "color": {"background": "#fef3c7", "border": "#b45309"},
-        "font": {"color": "#422006", "size": 15},
+        "font": {"color": "#422006", "size": 16},
     },
     "program": {
         "shape": "box",
         "shapeProperties": {"borderDashes": [4, 3]},
         "color": {"background": "#ede9fe", "border": "#6d28d9"},
-        "font": {"color": "#2e1065", "size": 15},
+        "font": {"color": "#2e1065", "size": 16},
         "margin": 6,
     },
     "field": {
@@ -78,7 +78,8 @@ EDGE_STYLES: dict[str, dict] = {
         "color": {"color": "#6d28d9", "opacity": 0.6},
         "width": 1.2,
         "dashes": [3, 4],
-        "smooth": False,
+        # Programs sit below the skills they teach: arcs keep the lines off the column.
+        "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.45},
         "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
     },
     "relation": {"color": {"color": "#64748b", "opacity": 0.6}, "width": 1, "dashes": False},
@@ -226,8 +227,10 @@ def neighbourhood_graph(shown: dict, concept_url: Callable[[str], str], cap: int
             shown_count += 1
             b.node(item["uri"], item["label"], item["kind"], uri=item["uri"])
             relation = group["name"]
+            # Essential requirements are the ones that decide a move: draw them heavier.
+            width = 2.5 if "essential" in relation else 1
             if outgoing:
-                b.edge(centre, item["uri"], "relation", title=relation)
+                b.edge(centre, item["uri"], "relation", title=relation, width=width)
             else:
-                b.edge(item["uri"], centre, "relation", title=relation)
+                b.edge(item["uri"], centre, "relation", title=relation, width=width)
     return b.data(physics=True, meta={"shown": shown_count, "total": total, "cap": cap})
