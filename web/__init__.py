@@ -11,7 +11,7 @@ import os
 from flask import Flask
 
 #: Blueprint modules of this package, each exposing ``bp``.
-BLUEPRINTS = ("pages", "api", "linkeddata", "sparql")
+BLUEPRINTS = ("pages", "api", "linkeddata", "sparql", "exports")
 
 
 def create_app(test_config: dict | None = None) -> Flask:
