@@ -101,10 +101,15 @@ class _Reader:
             if must:
                 raise DataImportError("missing file (see docs/csv-layout.md)", file=name)
             return None
-        table = read_table(path, required=required, allow_short_rows=True)
-        if ";" in ",".join(table.header) and len(table.header) == 1:
-            raise table.error(1, "the file is separated by ';': save it comma-separated")
-        return table
+        with open(path, "rb") as handle:
+            first = handle.readline()
+        if b";" in first and b"," not in first:
+            raise DataImportError(
+                "the columns are separated by ';': save the sheet as comma-separated CSV",
+                file=name,
+                line=1,
+            )
+        return read_table(path, required=required, allow_short_rows=True)
 
     def cell(self, table: CsvTable, row: list[str], column: str) -> str:
         return row[table.column(column)].strip() if table.has(column) else ""

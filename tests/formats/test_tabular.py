@@ -71,3 +71,10 @@ def test_a_missing_required_file_is_named(example, tmp_path):
     (example / "skills.csv").unlink()
     with pytest.raises(DataImportError, match=r"skills\.csv: missing file"):
         import_tabular(example, tmp_path / "store")
+
+
+def test_a_semicolon_separated_sheet_is_named_as_such(example, tmp_path):
+    roles = example / "roles.csv"
+    roles.write_text("id;label;field\nx;X;data\n", encoding="utf-8")
+    with pytest.raises(DataImportError, match=r"roles\.csv:1: the columns are separated by ';'"):
+        import_tabular(example, tmp_path / "store")
