@@ -57,10 +57,12 @@ ORDER BY ?skillLabel ?skill
         "Skills a data analyst and a data scientist both need, and how each role needs them.",
         """
 SELECT ?skill ?skillLabel ?forAnalyst ?forScientist WHERE {
-  ?a a sg:Role ; skos:prefLabel "data analyst"@en ; ?pa ?skill .
-  ?b a sg:Role ; skos:prefLabel "data scientist"@en ; ?pb ?skill .
-  VALUES (?pa ?forAnalyst) { (sg:essentialSkill "essential") (sg:optionalSkill "optional") }
-  VALUES (?pb ?forScientist) { (sg:essentialSkill "essential") (sg:optionalSkill "optional") }
+  ?a a sg:Role ; skos:prefLabel "data analyst"@en .
+  ?b a sg:Role ; skos:prefLabel "data scientist"@en .
+  { ?a sg:essentialSkill ?skill BIND("essential" AS ?forAnalyst) }
+  UNION { ?a sg:optionalSkill ?skill BIND("optional" AS ?forAnalyst) }
+  { ?b sg:essentialSkill ?skill BIND("essential" AS ?forScientist) }
+  UNION { ?b sg:optionalSkill ?skill BIND("optional" AS ?forScientist) }
   ?skill skos:prefLabel ?skillLabel .
 }
 ORDER BY ?forAnalyst ?forScientist ?skillLabel ?skill
@@ -142,25 +144,18 @@ ORDER BY ?hours ?programLabel ?program
     ),
     Example(
         "roles-sharing-skills",
-        "Role pairs sharing at least N skills",
-        "Pairs of roles in the data analyst's field with at least 5 essential skills in common.",
+        "Roles sharing at least N skills with a role",
+        "Roles with at least 5 essential skills in common with a data analyst, in any field.",
         """
-SELECT ?a ?aLabel ?b ?bLabel ?shared WHERE {
-  {
-    SELECT ?a ?b (COUNT(*) AS ?shared) WHERE {
-      ?analyst a sg:Role ; skos:prefLabel "data analyst"@en ; sg:field ?field .
-      ?a sg:field ?field ; sg:essentialSkill ?skill .
-      ?b sg:essentialSkill ?skill ; sg:field ?field .
-      FILTER(STR(?a) < STR(?b))
-    }
-    GROUP BY ?a ?b
-    HAVING (COUNT(*) >= 5)
-  }
-  ?a skos:prefLabel ?aLabel .
-  ?b skos:prefLabel ?bLabel .
+SELECT ?role ?roleLabel (COUNT(DISTINCT ?skill) AS ?shared) WHERE {
+  ?from a sg:Role ; skos:prefLabel "data analyst"@en ; sg:essentialSkill ?skill .
+  ?role sg:essentialSkill ?skill .
+  FILTER(?role != ?from)
+  ?role skos:prefLabel ?roleLabel .
 }
-ORDER BY DESC(?shared) ?aLabel ?bLabel ?a ?b
-LIMIT 50
+GROUP BY ?role ?roleLabel
+HAVING (COUNT(DISTINCT ?skill) >= 5)
+ORDER BY DESC(?shared) ?roleLabel ?role
 """,
     ),
     Example(
@@ -184,9 +179,10 @@ LIMIT 500
         "Roles that list machine learning as an essential or optional skill.",
         """
 SELECT ?role ?roleLabel ?how WHERE {
-  VALUES (?p ?how) { (sg:essentialSkill "essential") (sg:optionalSkill "optional") }
   ?skill a sg:Skill ; skos:prefLabel "machine learning"@en .
-  ?role a sg:Role ; ?p ?skill ; skos:prefLabel ?roleLabel .
+  { ?role sg:essentialSkill ?skill BIND("essential" AS ?how) }
+  UNION { ?role sg:optionalSkill ?skill BIND("optional" AS ?how) }
+  ?role a sg:Role ; skos:prefLabel ?roleLabel .
 }
 ORDER BY ?how ?roleLabel ?role
 """,
@@ -194,17 +190,10 @@ ORDER BY ?how ?roleLabel ?role
     Example(
         "fields",
         "Fields and their roles",
-        "Every field with its number of roles and the average number of essential skills per role.",
+        "Every field with its number of roles.",
         """
-SELECT ?field ?fieldLabel (COUNT(?role) AS ?roles)
-       (ROUND(AVG(?skills) * 10) / 10 AS ?avgEssentialSkills) WHERE {
-  {
-    SELECT ?role ?field (COUNT(?skill) AS ?skills) WHERE {
-      ?role a sg:Role ; sg:field ?field .
-      OPTIONAL { ?role sg:essentialSkill ?skill }
-    }
-    GROUP BY ?role ?field
-  }
+SELECT ?field ?fieldLabel (COUNT(?role) AS ?roles) WHERE {
+  ?role a sg:Role ; sg:field ?field .
   ?field skos:prefLabel ?fieldLabel .
 }
 GROUP BY ?field ?fieldLabel
@@ -218,8 +207,9 @@ ORDER BY DESC(?roles) ?fieldLabel ?field
         "skill/competence, transversal, language), essential and optional.",
         """
 SELECT ?type ?how (COUNT(DISTINCT ?skill) AS ?skills) WHERE {
-  VALUES (?p ?how) { (sg:essentialSkill "essential") (sg:optionalSkill "optional") }
-  ?role a sg:Role ; skos:prefLabel "data scientist"@en ; ?p ?skill .
+  ?role a sg:Role ; skos:prefLabel "data scientist"@en .
+  { ?role sg:essentialSkill ?skill BIND("essential" AS ?how) }
+  UNION { ?role sg:optionalSkill ?skill BIND("optional" AS ?how) }
   OPTIONAL { ?skill sg:skillType ?knownType }
   BIND(COALESCE(?knownType, "unknown") AS ?type)
 }
@@ -229,13 +219,12 @@ ORDER BY ?how DESC(?skills) ?type
     ),
     Example(
         "label-search",
-        "Find roles by a word in their labels",
-        "Roles with 'analyst' in a preferred or alternative label.",
+        "Find roles by a word in their name",
+        "Roles with 'analyst' in their preferred label.",
         """
-SELECT DISTINCT ?role ?roleLabel WHERE {
+SELECT ?role ?roleLabel WHERE {
   ?role a sg:Role ; skos:prefLabel ?roleLabel .
-  { ?role skos:prefLabel ?label } UNION { ?role skos:altLabel ?label }
-  FILTER(CONTAINS(LCASE(STR(?label)), "analyst"))
+  FILTER(CONTAINS(LCASE(STR(?roleLabel)), "analyst"))
 }
 ORDER BY ?roleLabel ?role
 LIMIT 100
