@@ -381,22 +381,32 @@ class CareerModel:
 
     # -------------------------------------------------------------- starts
 
-    def start_for(self, role: int | None, extra: Iterable[int] = ()) -> _Start:
+    def start_for(
+        self, role: int | None, extra: Iterable[int] = (), learned: Iterable[int] = ()
+    ) -> _Start:
+        """A start: a role and/or ``extra`` skills the person has, plus ``learned`` ones.
+
+        What a move reuses of the start is measured against its experience: the role's
+        requirement, or for a bare profile its ``extra`` skills.  Skills added on top of a
+        role, or learned (what-if), only widen what the start covers, so learning never
+        makes a move dearer.
+        """
         t, req = self.taxonomy, self.req
         extra = sorted(set(extra))
         have = np.zeros(t.n_skills, dtype=bool)
         own = np.zeros(t.n_skills, dtype=np.float64)
+        learned = sorted(set(learned))
         if role is not None:
             skills, weights, _ = req.entries_of(role)
             have[skills] = True
             own[skills] = weights
-            fresh = [s for s in extra if not have[s]]
+            fresh = [s for s in extra + learned if not have[s]]
             have[fresh] = True
-            own[fresh] = self.params.essential_weight
             field = int(t.role_field[role])
             return _Start(t.concept(Kind.ROLE, role), role, have, own, field, bool(fresh), extra)
         have[extra] = True
         own[extra] = 1.0
+        have[learned] = True
         return _Start(PROFILE, None, have, own, self._profile_field(extra), True, extra)
 
     def _profile_field(self, skills: Sequence[int]) -> int | None:
@@ -608,7 +618,7 @@ class CareerModel:
         return NoPath(f"{plain}: {reason}", reason=reason)
 
     def whatif(self, start: _Start, learn: Iterable[int], k: int) -> tuple[list[Move], list]:
-        after = self.start_for(start.role, [*start.extra, *learn])
+        after = self.start_for(start.role, start.extra, learned=learn)
         before_row, after_row = self.row(start), self.row(after)
         new = np.flatnonzero(after_row.viable & ~before_row.viable)
         new = new[np.lexsort((new, after_row.cost[new]))][:k]
