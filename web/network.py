@@ -37,6 +37,8 @@ NODE_STYLES: dict[str, dict] = {
         "color": {"background": "#dbeafe", "border": "#1d4ed8"},
         "font": {"color": "#0f172a", "size": 20},
         "margin": 9,
+        # Long role titles wrap instead of crowding the step edges between roles.
+        "widthConstraint": {"maximum": 210},
     },
     "skill": {
         "shape": "ellipse",
@@ -157,9 +159,10 @@ class GraphBuilder:
         info = [[str(k), str(v)] for k, v in info]
         # Plain text only: vis-network shows a string title with innerText.
         tooltip = title or "\n".join([label, kind, *(f"{k}: {v}" for k, v in info)])
+        limit = 2 * LABEL_CHARS if kind == "role" else LABEL_CHARS
         self.net.add_node(
             node_id,
-            label=short_label(label),
+            label=short_label(label, limit),
             shape=shape,
             title=tooltip,
             kind=kind,
