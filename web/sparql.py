@@ -15,6 +15,7 @@ from flask import Blueprint, Response, current_app, render_template, request
 from skillgraph.errors import QueryError
 from skillgraph.namespace import DATA
 from skillgraph.sparql import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, MAX_QUERY_LENGTH, QueryRunner
+from skillgraph.sparql.engine import DEFAULT_MEMORY_MB
 from skillgraph.sparql.examples import EXAMPLES
 from skillgraph.sparql.negotiate import GRAPH_FORMATS, negotiate
 from skillgraph.sparql.service import service_description
@@ -40,7 +41,8 @@ def get_runner() -> QueryRunner:
     """The app's pool of query worker processes, created on first use in each process.
 
     Settings: ``SPARQL_TIMEOUT`` (seconds, default 10), ``SPARQL_MAX_ROWS`` (10,000),
-    ``SPARQL_MAX_QUERY_LENGTH`` (characters, 50,000), ``SPARQL_WORKERS`` (2 per process).
+    ``SPARQL_MAX_QUERY_LENGTH`` (characters, 50,000), ``SPARQL_WORKERS`` (2 per process),
+    ``SPARQL_MEMORY_MB`` (address-space cap of a worker, 2048; 0 for none).
     """
     app = current_app
     runner = app.extensions.get("sparql_runner")
@@ -55,6 +57,7 @@ def get_runner() -> QueryRunner:
                     timeout=float(_setting("SPARQL_TIMEOUT", DEFAULT_TIMEOUT)),
                     max_rows=int(_setting("SPARQL_MAX_ROWS", DEFAULT_MAX_ROWS)),
                     max_length=int(_setting("SPARQL_MAX_QUERY_LENGTH", MAX_QUERY_LENGTH)),
+                    memory_mb=int(_setting("SPARQL_MEMORY_MB", DEFAULT_MEMORY_MB)),
                 )
                 app.extensions["sparql_runner"] = runner
     return runner

@@ -31,6 +31,7 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "Answer",
     "NotAcceptable",
+    "QueryOutOfMemory",
     "QueryRunner",
     "QueryTimeout",
     "execute",
@@ -38,6 +39,9 @@ __all__ = [
 
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_MAX_ROWS = 10_000
+#: Address-space cap of a worker process: a sort or group over a huge cartesian product
+#: would otherwise eat the machine's memory before the time limit strikes.
+DEFAULT_MEMORY_MB = 2048
 
 
 class NotAcceptable(QueryError):
@@ -48,6 +52,12 @@ class NotAcceptable(QueryError):
 
 class QueryTimeout(QueryError):
     """The query did not finish within the time limit and was stopped (HTTP 503)."""
+
+    status = 503
+
+
+class QueryOutOfMemory(QueryError):
+    """The query needed more memory than a worker may use and was stopped (HTTP 503)."""
 
     status = 503
 
@@ -161,9 +171,15 @@ def _dataset(store, from_default, from_named, param_default, param_named) -> dic
 
 
 class _Worker:
-    def __init__(self, location: str | None, startup_timeout: float):
+    def __init__(self, location: str | None, startup_timeout: float, memory_mb: int):
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "skillgraph.sparql.worker", location or "-"],
+            [
+                sys.executable,
+                "-m",
+                "skillgraph.sparql.worker",
+                location or "-",
+                str(memory_mb),
+            ],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             close_fds=True,
@@ -218,6 +234,7 @@ class QueryRunner:
         max_rows: int | None = DEFAULT_MAX_ROWS,
         max_length: int = MAX_QUERY_LENGTH,
         startup_timeout: float = 120.0,
+        memory_mb: int = DEFAULT_MEMORY_MB,
     ):
         self.location = location
         self.size = max(1, size)
@@ -225,6 +242,7 @@ class QueryRunner:
         self.max_rows = max_rows
         self.max_length = max_length
         self.startup_timeout = startup_timeout
+        self.memory_mb = memory_mb
         self._pid = os.getpid()
         self._idle: list[_Worker] = []
         self._live = 0
@@ -258,10 +276,30 @@ class QueryRunner:
                     )
                 self._cond.wait(remaining)
         try:
-            return _Worker(self.location, self.startup_timeout)
+            return self._start()
         except BaseException:
             self._discard(None)
             raise
+
+    def _start(self) -> _Worker:
+        return _Worker(self.location, self.startup_timeout, self.memory_mb)
+
+    def _replace_in_background(self) -> None:
+        """Start a worker for the one just killed, so the next query need not wait."""
+        with self._cond:
+            if self._live >= self.size:
+                return
+            self._live += 1
+
+        def start() -> None:
+            try:
+                worker = self._start()
+            except Exception:
+                self._discard(None)
+                return
+            self._release(worker)
+
+        threading.Thread(target=start, daemon=True).start()
 
     def _release(self, worker: _Worker) -> None:
         with self._cond:
@@ -307,12 +345,19 @@ class QueryRunner:
             worker.send_conn.send(request)
             if not worker.recv_conn.poll(max(deadline - time.monotonic(), 0.0)):
                 self._discard(worker)
+                self._replace_in_background()
                 raise QueryTimeout(f"the query ran longer than {limit:g} s and was stopped")
             reply = worker.recv_conn.recv()
         except QueryTimeout:
             raise
         except (EOFError, OSError):
             self._discard(worker)
+            self._replace_in_background()
+            # A Rust allocation failure under the address-space cap aborts the process.
+            if worker.process.returncode in (-6, -9) and self.memory_mb:
+                raise QueryOutOfMemory(
+                    f"the query needed more than {self.memory_mb:,} MB of memory and was stopped"
+                ) from None
             raise WorkerFailure("the query worker died while running the query") from None
         self._release(worker)
         if reply[0] == "ok":

@@ -1,4 +1,4 @@
-"""A query worker process: ``python -m skillgraph.sparql.worker STORE|-``.
+"""A query worker process: ``python -m skillgraph.sparql.worker STORE|- [MEMORY_MB]``.
 
 It opens the store read-only (``-``: the built-in default taxonomy), says ``ready`` and
 then answers requests from ``QueryRunner`` one at a time over its stdin/stdout pipes
@@ -24,6 +24,7 @@ def _watch_parent(parent: int) -> None:
 
 def main(argv: list[str]) -> int:
     location = argv[0] if argv and argv[0] != "-" else None
+    memory_mb = int(argv[1]) if len(argv) > 1 else 0
     # The pipe to the parent moves off fd 1 so that stray prints cannot corrupt it.
     out_fd = os.dup(1)
     os.dup2(2, 1)
@@ -40,6 +41,11 @@ def main(argv: list[str]) -> int:
     except Exception as exc:
         outbox.send(("failed", f"{type(exc).__name__}: {exc}"))
         return 1
+    if memory_mb > 0:
+        import resource
+
+        limit = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     outbox.send(("ready", os.getpid()))
     while True:
         try:

@@ -1,10 +1,13 @@
-"""``skillgraph sparql`` through the real CLI entry point, on an on-disk store."""
+"""``skillgraph sparql`` through the real CLI entry point, and the worker limits it relies on."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import time
+
+import pytest
 
 from skillgraph.cli import main
 from skillgraph.sparql.examples import example
@@ -50,3 +53,17 @@ def test_row_cap_warns(default_store_path, capsys):
     captured = capsys.readouterr()
     assert len(captured.out.strip().splitlines()) == 1 + 3
     assert "first 3 rows" in captured.err
+
+
+def test_memory_hungry_query_is_stopped_and_the_runner_recovers(default_store_path):
+    from skillgraph.sparql import QueryOutOfMemory, QueryRunner
+
+    runner = QueryRunner(str(default_store_path), size=1, timeout=60, memory_mb=900)
+    try:
+        started = time.monotonic()
+        with pytest.raises(QueryOutOfMemory, match="900 MB"):
+            runner.run("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a ?f ?i")
+        assert time.monotonic() - started < 60
+        assert runner.run("ASK { ?s ?p ?o }").body == b'{"head":{},"boolean":true}'
+    finally:
+        runner.close()
