@@ -9,7 +9,7 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, render_template
 
 from . import careers, explore, openapi, params
-from .knowledge import get_graph
+from .knowledge import get_graph, get_stats
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -50,7 +50,7 @@ def browse_children():
 
 @bp.get("/stats")
 def stats():
-    return jsonify(get_graph().stats())
+    return jsonify(get_stats())
 
 
 @bp.get("/sources")

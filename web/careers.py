@@ -426,8 +426,8 @@ def _examples_for(content_id: str, graph: SkillGraph) -> tuple:
     t = graph.taxonomy
     field_of = t.role_field.tolist()
     starts: list[int] = []
-    for f in graph.stats()["fields"][:8]:
-        fi = t.field_uris.index(f["uri"])
+    per_field = np.bincount(t.role_field[t.role_field >= 0], minlength=len(t.field_uris))
+    for fi in np.argsort(-per_field, kind="stable")[:8].tolist():
         starts.extend([i for i, x in enumerate(field_of) if x == fi][:2])
     # A "growth" move goes to a role that asks for more skills: chains of them read as
     # careers, not as drifting sideways or down.

@@ -23,6 +23,9 @@ def init_app(app: Flask) -> None:
     _ = graph.labels
     career_model(graph)
     app.extensions["skillgraph"] = graph
+    # Counting over a large store takes a few hundred ms; the store an app holds is one
+    # generation and never changes under it, so the figures are computed once.
+    app.extensions["skillgraph.stats"] = graph.stats()
     from .careers import examples
 
     examples(graph)
@@ -30,6 +33,11 @@ def init_app(app: Flask) -> None:
 
 def get_graph() -> skillgraph.SkillGraph:
     return current_app.extensions["skillgraph"]
+
+
+def get_stats() -> dict:
+    """``SkillGraph.stats()`` of the app's store (computed at start-up)."""
+    return current_app.extensions["skillgraph.stats"]
 
 
 def concept_url(uri: str) -> str:

@@ -11,7 +11,7 @@ from flask import Blueprint, redirect, render_template, request
 from skillgraph.errors import AmbiguousLabel, InvalidParameter, NoPath, UnknownConcept
 
 from . import careers, explore, params
-from .knowledge import all_attributions, attribution_for, get_graph
+from .knowledge import all_attributions, attribution_for, get_graph, get_stats
 from .network import LEGEND_EDGES, LEGEND_NODES
 
 bp = Blueprint("pages", __name__)
@@ -22,7 +22,7 @@ def home():
     graph = get_graph()
     return render_template(
         "home.html",
-        stats=graph.stats(),
+        stats=get_stats(),
         examples=careers.examples(graph),
         sources=all_attributions(),
     )

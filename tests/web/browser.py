@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -37,7 +36,7 @@ LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 def require_chromium() -> None:
     """Skip the calling test when the system Chromium is not installed."""
-    if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
+    if not os.path.exists(CHROMIUM):
         pytest.skip(
             f"{CHROMIUM} not found: install Debian's chromium (scripts/setup-system does) "
             "to run the browser tests"
