@@ -35,13 +35,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
 from .store import Store, ontology_bytes
 
 __all__ = ["ValidationReport", "ValidationResult", "load_shapes", "validate"]
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,11 +98,32 @@ def _vocabulary() -> Graph:
 def _copy(store: Store) -> Graph:
     # pyshacl makes many small lookups; an in-memory rdflib copy answers them far faster
     # than going through oxrdflib into Oxigraph one pattern at a time, and the vocabulary
-    # can be mixed into the copy without touching the store.
+    # can be mixed into the copy without touching the store.  Converting terms directly
+    # is about a quarter faster than dumping and re-parsing N-Triples.
     data = Graph()
-    data.parse(
-        data=store.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()),
-        format="nt",
+    nodes: dict[str, URIRef] = {}
+
+    def term(t):
+        if isinstance(t, ox.NamedNode):
+            node = nodes.get(t.value)
+            if node is None:
+                node = nodes[t.value] = URIRef(t.value)
+            return node
+        if isinstance(t, ox.BlankNode):
+            return BNode(t.value)
+        if t.language:
+            return Literal(t.value, lang=t.language)
+        datatype = t.datatype.value
+        # rdflib keeps plain strings untyped, as its parsers (and so the shapes) do.
+        return (
+            Literal(t.value)
+            if datatype == _XSD_STRING
+            else Literal(t.value, datatype=term(t.datatype))
+        )
+
+    data.addN(
+        (term(q.subject), term(q.predicate), term(q.object), data)
+        for q in store.ox.quads_for_pattern(None, None, None, ox.DefaultGraph())
     )
     return data
 
