@@ -59,6 +59,7 @@ def get_runner() -> QueryRunner:
                     max_length=int(_setting("SPARQL_MAX_QUERY_LENGTH", MAX_QUERY_LENGTH)),
                     memory_mb=int(_setting("SPARQL_MEMORY_MB", DEFAULT_MEMORY_MB)),
                 )
+                runner.prestart()
                 app.extensions["sparql_runner"] = runner
     return runner
 
@@ -165,8 +166,8 @@ def _describe_service() -> Response:
     chosen = negotiate(request.headers.get("Accept"), offered)
     if chosen == "text/html" or chosen == "application/xhtml+xml":
         return _page()
-    if chosen is None:
-        return _error(406, "the service description is available as HTML or RDF")
+    # A client that accepts none of these still gets the description, as Turtle.
+    chosen = chosen or "text/turtle"
     fmt = next(f for f in GRAPH_FORMATS if chosen in (f.media_type, *f.aliases))
     body = service_description(request.base_url, fmt.name, triples=len(get_graph().store))
     response = Response(body, content_type=fmt.content_type)

@@ -246,6 +246,7 @@ class QueryRunner:
         self._pid = os.getpid()
         self._idle: list[_Worker] = []
         self._live = 0
+        self._starting = 0
         self._cond = threading.Condition()
         atexit.register(self.close)
 
@@ -255,6 +256,7 @@ class QueryRunner:
             self._pid = os.getpid()
             self._idle = []
             self._live = 0
+            self._starting = 0
             self._cond = threading.Condition()
 
     def _acquire(self, deadline: float) -> _Worker:
@@ -269,7 +271,10 @@ class QueryRunner:
                 if self._live < self.size:
                     self._live += 1
                     break
-                remaining = deadline - time.monotonic()
+                now = time.monotonic()
+                # Waiting for a worker that is still opening the store is not query time.
+                until = max(deadline, now + self.startup_timeout) if self._starting else deadline
+                remaining = until - now
                 if remaining <= 0:
                     raise QueryTimeout(
                         f"all {self.size} query workers stayed busy for the whole time limit"
@@ -284,20 +289,30 @@ class QueryRunner:
     def _start(self) -> _Worker:
         return _Worker(self.location, self.startup_timeout, self.memory_mb)
 
+    def prestart(self) -> None:
+        """Start the pool's workers in the background (opening a big store takes a moment)."""
+        for _ in range(self.size):
+            self._replace_in_background()
+
     def _replace_in_background(self) -> None:
         """Start a worker for the one just killed, so the next query need not wait."""
         with self._cond:
             if self._live >= self.size:
                 return
             self._live += 1
+            self._starting += 1
 
         def start() -> None:
             try:
                 worker = self._start()
             except Exception:
+                worker = None
+            with self._cond:
+                self._starting -= 1
+            if worker is None:
                 self._discard(None)
-                return
-            self._release(worker)
+            else:
+                self._release(worker)
 
         threading.Thread(target=start, daemon=True).start()
 
@@ -329,8 +344,9 @@ class QueryRunner:
             # Refused before any process gets involved.
             check_query(text, max_length=self.max_length)
         limit = self.timeout if timeout is None else timeout
+        worker = self._acquire(time.monotonic() + limit)
+        # The limit is on the query's work, from the moment a worker takes it.
         deadline = time.monotonic() + limit
-        worker = self._acquire(deadline)
         request = {
             "text": text,
             "accept": accept,
