@@ -279,6 +279,11 @@ Makes sure customers adopt the product and reach their goals, so that they renew
 E: customer success management; customer onboarding; customer retention; account management; product knowledge; CRM software; stakeholder communication; customer feedback analysis; upselling and cross-selling; problem solving; empathy
 O: data analytics; training delivery; project planning; customer journey mapping; SQL; knowledge base writing; technical support; troubleshooting
 
+customer service team leader | 3 | contact centre team leader; customer support team lead; service desk team leader
+Leads a team of customer service agents on the floor: coaching, rotas, queue targets and escalated cases.
+E: customer service; team leadership; shift planning; coaching and mentoring; KPI management; complaint handling; de-escalation; service level agreements; giving feedback; CRM software
+O: ticketing systems; conflict resolution; customer feedback analysis; people management; process improvement; stress management
+
 customer service manager | 4 | customer care manager; contact centre manager; head of customer service
 Leads the customer service team, sets service levels and improves processes, staffing and quality.
 E: customer service; service level agreements; people management; team leadership; KPI management; shift planning; complaint handling; coaching and mentoring; customer feedback analysis; process improvement; budgeting

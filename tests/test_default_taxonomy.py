@@ -216,6 +216,8 @@ def test_roles_of_one_ladder_share_many_skills(taxonomy, requirements):
         ("project coordinator", "project manager"),
         ("project manager", "senior project manager"),
         ("customer service representative", "customer support specialist"),
+        ("customer service representative", "customer service team leader"),
+        ("customer service team leader", "customer service manager"),
         ("junior software developer", "software developer"),
         ("software developer", "senior software developer"),
         ("IT support technician", "IT support specialist"),

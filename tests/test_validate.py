@@ -76,6 +76,24 @@ def test_esco_like_store_conforms_without_optional_facts():
     assert report.conforms, report.text
 
 
+def test_onet_like_store_conforms_with_other_numeric_types():
+    # O*NET has technology skills; a converter may write integers or doubles.
+    report = validate(
+        store_of(
+            """
+            ex:s a sg:Skill ; skos:prefLabel "spreadsheet software"@en ;
+                sg:skillType "technology" ; sg:effortHours 12 .
+            ex:r a sg:Role ; skos:prefLabel "clerk"@en ; sg:preparationLevel 2 ;
+                sg:requirement ex:q .
+            ex:q a sg:Requirement ; sg:requiredSkill ex:s ; sg:importance 3.5e0 ; sg:level 4 .
+            ex:p a sg:LearningProgram ; skos:prefLabel "course"@en ; sg:hours 8 ;
+                sg:cost 0 ; sg:currency "USD" ; sg:teaches ex:s .
+            """
+        )
+    )
+    assert report.conforms, report.text
+
+
 @pytest.mark.parametrize(
     ("turtle", "expected"),
     [
