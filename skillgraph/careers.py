@@ -350,11 +350,15 @@ class CareerModel:
     """A taxonomy's requirement matrix and transition graph under one ``PathParams``."""
 
     def __init__(
-        self, taxonomy: Taxonomy, params: PathParams, graph: TransitionGraph | None = None
+        self,
+        taxonomy: Taxonomy,
+        params: PathParams,
+        graph: TransitionGraph | None = None,
+        req: Requirements | None = None,
     ):
         self.taxonomy = taxonomy
         self.params = params
-        self.req: Requirements = requirements(taxonomy, params)
+        self.req: Requirements = req if req is not None else requirements(taxonomy, params)
         self.graph: TransitionGraph = graph or build_transitions(self.req, params)
         t = taxonomy
         self._teaches: dict[int, set[int]] = {}
@@ -654,17 +658,23 @@ def career_model(graph: SkillGraph, params: PathParams | None = None) -> CareerM
     key = (content_id, params.graph_key())
     with _lock:
         model = _models.get(key)
-        if model is not None and model.taxonomy is taxonomy:
+        if model is not None:
             _models.move_to_end(key)
             if model.params != params:
                 model = _with_params(model, params)
             return model
     name = "transitions-" + _digest(params.graph_key())
     cached = read_cache(graph.store.cache_dir, name, content_id)
-    transitions = cached if isinstance(cached, TransitionGraph) else None
-    model = CareerModel(taxonomy, params, transitions)
-    if transitions is None:
-        write_cache(graph.store.cache_dir, name, content_id, model.graph)
+    if (
+        isinstance(cached, tuple)
+        and len(cached) == 2
+        and isinstance(cached[0], TransitionGraph)
+        and cached[0].key == params.graph_key()
+    ):
+        model = CareerModel(taxonomy, params, *cached)
+    else:
+        model = CareerModel(taxonomy, params)
+        write_cache(graph.store.cache_dir, name, content_id, (model.graph, model.req))
     with _lock:
         _models[key] = model
         while len(_models) > _MODELS_KEPT:

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -52,6 +53,7 @@ __all__ = [
     "TransitionGraph",
     "build_transitions",
     "move_row",
+    "reference_costs",
     "reference_edges",
     "requirements",
 ]
@@ -322,15 +324,13 @@ def build_transitions(req: Requirements, params: PathParams) -> TransitionGraph:
     # transpose of a CSR product comes out with sorted indices, which the lookup of the
     # reverse overlap below relies on.
     by_target = (req.binary @ req.weights.T).T.tocsr()
-    target = np.repeat(np.arange(n, dtype=np.int64), np.diff(by_target.indptr))
+    per_target = np.diff(by_target.indptr)
+    target = np.repeat(np.arange(n, dtype=np.int64), per_target)
     source = by_target.indices.astype(np.int64)
     overlap = by_target.data
-    viable = (
-        (overlap > 0)
-        & (overlap >= params.min_overlap * totals[target] - 1e-12)
-        & (source != target)
-        & (totals[target] > 0)
-    )
+    # Roles without skills have no entries (nothing overlaps them), so no total is 0 here.
+    threshold = np.repeat(params.min_overlap * totals - 1e-12, per_target)
+    viable = (overlap > 0) & (overlap >= threshold) & (source != target)
     keys = target * n + source
     target, source, overlap = target[viable], source[viable], overlap[viable]
     # reverse[a -> b] = overlap of b -> a = the part of a's own requirement b uses.
@@ -358,24 +358,25 @@ def build_transitions(req: Requirements, params: PathParams) -> TransitionGraph:
     )
 
 
-def reference_edges(
-    taxonomy: Taxonomy, params: PathParams
+def reference_costs(
+    taxonomy: Taxonomy, params: PathParams, sources: Iterable[int] | None = None
 ) -> dict[tuple[int, int], tuple[float, bool]]:
-    """The same graph as ``build_transitions``, with plain Python sets and loops.
+    """Every viable move out of ``sources`` (default: all roles), with plain Python sets.
 
     The readable statement of the model, used as the oracle in tests and as the baseline
     in ``scripts/bench_paths.py``.  Returns ``{(a, b): (cost, reskilling)}``.
     """
-    weight: list[dict[int, float]] = [{} for _ in range(taxonomy.n_roles)]
     req = requirements(taxonomy, params)
+    weight = []
     for r in range(taxonomy.n_roles):
         skills, weights, _ = req.entries_of(r)
-        weight[r] = dict(zip(skills.tolist(), weights.tolist(), strict=True))
+        weight.append(dict(zip(skills.tolist(), weights.tolist(), strict=True)))
     total = [sum(w.values()) for w in weight]
     field = taxonomy.role_field.tolist()
     a_ = params.reuse_weight
     viable: dict[tuple[int, int], tuple[float, bool]] = {}
-    for a, wa in enumerate(weight):
+    for a in range(taxonomy.n_roles) if sources is None else sources:
+        wa = weight[a]
         has = set(wa)
         for b, wb in enumerate(weight):
             if a == b or total[b] <= 0:
@@ -389,6 +390,14 @@ def reference_edges(
             reskill = field[a] != field[b]
             cost = params.step_cost + (1 - a_) * gap + a_ * (1 - reuse)
             viable[a, b] = (cost * (params.reskilling_penalty if reskill else 1.0), reskill)
+    return viable
+
+
+def reference_edges(
+    taxonomy: Taxonomy, params: PathParams
+) -> dict[tuple[int, int], tuple[float, bool]]:
+    """The same graph as ``build_transitions``, from ``reference_costs`` with plain loops."""
+    viable = reference_costs(taxonomy, params)
     k = params.moves_per_role
     out: dict[int, list[float]] = {}
     into: dict[int, list[float]] = {}
