@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 
-from flask import Blueprint, abort, render_template, request, send_file
+from flask import Blueprint, abort, redirect, render_template, request, send_file, url_for
 
 from skillgraph.formats.exporters import EXPORTERS, export
 from skillgraph.formats.selection import EVERYTHING, field_selection, path_selection
@@ -20,8 +20,19 @@ from .knowledge import all_attributions, get_graph
 bp = Blueprint("exports", __name__)
 
 
+@bp.after_request
+def _headers(response):
+    from .pages import secure_headers
+
+    return secure_headers(response)
+
+
 @bp.get("/export")
 def index():
+    chosen = request.args.get("format", "")
+    if chosen in EXPORTERS:  # the subset form: on to the download, without the empty fields
+        wanted = {k: v for k in ("field", "from", "to") if (v := request.args.get(k, "").strip())}
+        return redirect(url_for("exports.download", name=chosen, **wanted))
     graph = get_graph()
     t = graph.taxonomy
     return render_template(

@@ -78,3 +78,15 @@ def test_whole_store_exports_are_cached_per_content(tmp_path):
     assert [p.name for p in cached] == [f"{store.content_id}-skillgraph.ttl"]
     assert cached[0].read_bytes() == first
     assert get() == first
+
+
+def test_the_subset_form_redirects_to_the_download(client):
+    response = client.get("/export?format=gexf&field=design&from=&to=")
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/export/gexf?field=design"
+
+
+def test_export_page_has_no_inline_script(client):
+    response = client.get("/export")
+    assert "script-src 'self'" in response.headers["Content-Security-Policy"]
+    assert "<script>" not in response.get_data(as_text=True)
