@@ -14,6 +14,13 @@ from .knowledge import get_graph, get_stats
 bp = Blueprint("api", __name__, url_prefix="/api")
 
 
+@bp.after_request
+def _headers(response):
+    from .pages import secure_headers
+
+    return secure_headers(response)
+
+
 @bp.get("/search")
 def search():
     q = params.text("q", required=True)

@@ -21,6 +21,14 @@ from .knowledge import get_graph
 
 bp = Blueprint("linkeddata", __name__)
 
+
+@bp.after_request
+def _headers(response):
+    from .pages import secure_headers
+
+    return secure_headers(response)
+
+
 #: media type -> (pyoxigraph format, short name); the order is the server's preference
 #: after HTML when a client accepts several equally.
 RDF_TYPES = {

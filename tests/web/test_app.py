@@ -390,3 +390,11 @@ def test_bare_app_answers_empty_not_broken(bare_client):
     assert bare_client.get("/api/search?q=data").get_json()["results"] == []
     assert bare_client.get("/api/examples").get_json()["examples"] == []
     assert bare_client.get("/api/path?from=a&to=b").status_code == 404
+
+
+@pytest.mark.parametrize("url", ["/", "/paths", "/id/role/data-analyst", "/browse", "/api"])
+def test_html_pages_forbid_inline_scripts_and_other_hosts(client, url):
+    policy = client.get(url).headers["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "default-src 'self'" in policy
+    assert "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
