@@ -45,7 +45,8 @@ PREFIXES = {
     "rdfs": str(RDFS._NS),
     "dcterms": str(DCTERMS),
     "schema": str(SCHEMA),
-    "id": str(DATA),
+    # One prefix per kind: a prefix ending at "id/" would need "role\/x" local names.
+    **{kind: f"{DATA}{kind}/" for kind in ("role", "skill", "program", "field", "source")},
 }
 # Characters that may not appear inside <...> in SPARQL (and so not in our URIs).
 _SAFE_IRI = re.compile(r'^[^\s<>"{}|^`\\]+$')
@@ -87,7 +88,8 @@ def describe(uri: str) -> list[ox.Triple]:
           {{ SELECT ?in ?ip ?s ?il WHERE {{ BIND({node} AS ?s) ?in ?ip ?s
                OPTIONAL {{ ?in skos:prefLabel ?il }} }} LIMIT {INCOMING_CAP} }}
         }}"""
-    return list(store.query(query))
+    # Subject by subject, so that Turtle writes each description as one block.
+    return sorted(store.query(query), key=lambda t: (t.subject != ox.NamedNode(uri), str(t)))
 
 
 @bp.get("/id/<path:rest>")
