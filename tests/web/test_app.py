@@ -4,6 +4,7 @@ the OpenAPI document, Linked Data and attribution."""
 from __future__ import annotations
 
 import json
+import re
 from urllib.parse import quote
 
 import pytest
@@ -244,8 +245,13 @@ def test_path_drawing_holds_roles_gaps_and_programs(client):
 def test_alternatives_are_switchable_and_in_the_url(client):
     r = client.get("/paths?from=administrative+assistant&to=data+analyst&k=3&alt=1")
     page = r.get_data(as_text=True)
-    assert 'data-alt="1" role="tab"\n           aria-selected="true"' in page
-    assert "alt=2" in page
+    tabs = {m.group(1): m.group(0) for m in re.finditer(r'<a [^>]*data-alt="(\d)"[^>]*>', page)}
+    assert set(tabs) == {"0", "1", "2"}
+    assert 'aria-selected="true"' in tabs["1"]
+    assert 'aria-selected="false"' in tabs["0"]
+    assert "alt=2" in tabs["2"]  # each tab is a shareable URL
+    sections = re.findall(r'<section class="alternative" data-alt="(\d)" ?(hidden)?', page)
+    assert sections == [("0", "hidden"), ("1", ""), ("2", "hidden")]
     bad = client.get("/paths?from=administrative+assistant&to=data+analyst&k=3&alt=3")
     assert bad.status_code == 400
 
