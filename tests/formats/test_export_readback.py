@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import uuid
 import zipfile
+from xml.etree import ElementTree
 
 import igraph
 import networkx as nx
@@ -181,6 +182,12 @@ def test_networkx_reads_the_gexf(any_graph, exports, tmp_path):
     role = t.role_uris[0]
     assert g.nodes[role]["label"] == t.role_labels[0]
     assert g.nodes[role]["kind"] == "role"
+    # GEXF has no graph attributes: the attribution is the file's meta description.
+    meta = ElementTree.fromstring(exports["gexf"]).find("{http://gexf.net/1.3}meta")
+    description = meta.find("{http://gexf.net/1.3}description").text
+    for source in any_graph.sources:
+        if source["attribution"]:
+            assert source["attribution"] in description
 
 
 def test_cytoscape_json_is_closed(any_graph, exports):

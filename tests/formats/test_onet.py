@@ -17,6 +17,10 @@ from skillgraph.namespace import SG, SKOS
 
 from ..conftest import ONET_DIR
 
+#: Operations Research Analysts: rated in Skills.txt and Knowledge.txt (some occupations,
+#: such as 15-2051.00 Data Scientists, have no ratings in 29.3, only technologies).
+RATED = "15-2031.00"
+
 
 def _tsv(name: str) -> list[dict]:
     with open(ONET_DIR / name, encoding="utf-8", newline="") as handle:
@@ -59,7 +63,7 @@ def test_alternate_titles_job_zone_and_source(onet_graph):
 def test_ratings_are_kept_and_the_link_follows_the_importance_rule(onet_graph):
     """Recomputed from Skills.txt with the csv module: importance >= 3 essential, >= 2
     optional, else no direct link; both ratings on the sg:Requirement."""
-    code = "15-2051.00"
+    code = RATED
     rated: dict[str, dict[str, float]] = {}
     for r in _tsv("Skills.txt") + _tsv("Knowledge.txt"):
         if r["O*NET-SOC Code"] == code and r["Recommend Suppress"] != "Y":
@@ -80,7 +84,7 @@ def test_ratings_are_kept_and_the_link_follows_the_importance_rule(onet_graph):
         for e, v in rated.items()
         if "IM" in v and v["IM"] >= OPTIONAL_IMPORTANCE
     }
-    assert links.keys() == expected.keys()
+    assert expected and {e for e, v in expected.items() if v[0]} and links.keys() == expected.keys()
     for element, (essential, importance, level) in expected.items():
         got = links[element]
         assert got[0] == essential and got[1] == pytest.approx(importance)
@@ -112,3 +116,21 @@ def test_hot_technologies_are_optional_skills(onet_graph):
 def test_the_path_engine_runs_on_onet(onet_graph):
     paths = onet_graph.career_paths("Customer Service Representatives", "Data Scientists", k=1)
     assert paths and paths[0].steps[-1].target.label == "Data Scientists"
+
+
+def test_graph_exports_carry_the_ratings_and_the_attribution(onet_graph, tmp_path):
+    import igraph
+
+    from skillgraph.formats.exporters import export
+    from skillgraph.formats.selection import field_selection
+
+    path = tmp_path / "computing.graphml"
+    export(onet_graph, "graphml", path, field_selection(onet_graph, SOC_MAJOR_GROUPS["15"]))
+    g = igraph.Graph.Read_GraphML(str(path))
+    scientist = g.vs.find(id=f"{ONET}occupation/{RATED}")
+    rated = [e for e in g.es.select(_source=scientist.index) if e["importance"] == e["importance"]]
+    assert rated and all(OPTIONAL_IMPORTANCE <= e["importance"] <= 5 for e in rated)
+    assert all(
+        e["relation"] == "essential" for e in rated if e["importance"] >= ESSENTIAL_IMPORTANCE
+    )
+    assert "USDOL/ETA" in g["attribution"]
