@@ -174,10 +174,36 @@ def export(
             tmp.unlink()
 
 
+#: The file every bundle carries, whose first line says skillgraph wrote the folder.
+_BUNDLE_NOTES = ("README.txt", "NOTICE.txt")
+
+
+def _earlier_export(path: Path) -> bool:
+    """Whether the folder ``path`` is empty or an earlier bundle export (safe to replace)."""
+    entries = list(path.iterdir())
+    if not entries:
+        return True
+    if any(entry.is_dir() for entry in entries):
+        return False
+    for name in _BUNDLE_NOTES:
+        note = path / name
+        if note.is_file():
+            with open(note, encoding="utf-8", errors="replace") as handle:
+                if "skillgraph" in handle.readline():
+                    return True
+    return False
+
+
 def _swap_folder(new: Path, path: Path) -> None:
-    """Put the folder ``new`` at ``path``, replacing a folder already there."""
+    """Put the folder ``new`` at ``path``, replacing an earlier export already there --
+    never a folder of other files (``-o ~/Documents`` must not empty the user's folder)."""
     if path.exists() and not path.is_dir():
         raise InvalidParameter(f"{path}: exists and is not a folder")
+    if path.exists() and not _earlier_export(path):
+        raise InvalidParameter(
+            f"{path}: the folder holds other files; export into a new or empty folder, "
+            "or give a .zip file name"
+        )
     old = None
     if path.exists():
         old = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.old")

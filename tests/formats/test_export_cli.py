@@ -171,3 +171,13 @@ def test_every_registered_format_has_a_media_type_and_name():
 def test_export_bytes_of_a_bundle_is_a_zip(default_graph):
     data = export_bytes(default_graph, "neo4j")
     assert zipfile.is_zipfile(io.BytesIO(data))
+
+
+def test_a_bundle_never_replaces_a_folder_of_other_files(tmp_path, capsys):
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    (folder / "thesis.tex").write_text("precious")
+    assert main(["export", "-f", "neo4j", "-o", str(folder)]) == 1
+    assert "holds other files" in capsys.readouterr().err
+    assert [p.name for p in folder.iterdir()] == ["thesis.tex"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["documents"]
