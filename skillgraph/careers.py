@@ -91,6 +91,9 @@ class PathParams:
     - ``reuse_weight`` (0.25): share of the cost that measures how little of the start's
       own skills the target uses (0..1).
     - ``step_cost`` (0.1): fixed cost of any move (> 0), so shorter paths win ties.
+    - ``profile_match`` (0.5): a bare skill profile may also move to a role that uses
+      at least this share of its skills, even below ``min_overlap`` (0..1): people list
+      only some of what they know.
 
     Explanation parameters (no effect on the graph):
 
@@ -106,6 +109,7 @@ class PathParams:
     size_prior: float = 3.0
     reuse_weight: float = 0.25
     step_cost: float = 0.1
+    profile_match: float = 0.5
     use_ratings: bool = True
     default_skill_hours: float = 40.0
     max_programs: int = 5
@@ -151,6 +155,7 @@ class PathParams:
         check("size_prior", self.size_prior >= 0, ">= 0")
         check("reuse_weight", 0 <= self.reuse_weight <= 1, "between 0 and 1")
         check("step_cost", 0 < self.step_cost <= 10, "> 0 and <= 10")
+        check("profile_match", 0 <= self.profile_match <= 1, "between 0 and 1")
         check("default_skill_hours", self.default_skill_hours >= 0, ">= 0")
         check("max_programs", 0 <= self.max_programs <= 50, "between 0 and 50")
 
@@ -426,6 +431,10 @@ class CareerModel:
         row = move_row(self.req, start.have, start.field, self.params, own=start.own)
         if start.role is not None:
             row.viable[start.role] = False
+        else:
+            # People list only some of what they know: a role that uses most of the
+            # listed skills is a move too, however little of it they cover.
+            row.viable |= (row.reuse >= self.params.profile_match) & (row.overlap > 0)
         return row
 
     def _virtual_edges(self, start: _Start) -> list[tuple[int, float, int]]:

@@ -168,6 +168,7 @@ class MoveRow:
     viable: np.ndarray
     reskill: np.ndarray
     overlap: np.ndarray
+    reuse: np.ndarray
 
 
 def move_row(
@@ -195,7 +196,9 @@ def move_row(
         reskill = _changes_field(np.int64(field), req.role_field)
     cost = _cost(overlap, reverse, float(own.sum()), req.totals, reskill, params)
     viable = (req.totals > 0) & (overlap > 0) & (overlap >= params.min_overlap * req.totals - 1e-12)
-    return MoveRow(cost=cost, viable=viable, reskill=reskill, overlap=overlap)
+    total = float(own.sum())
+    reuse = reverse / total if total > 0 else np.zeros_like(reverse)
+    return MoveRow(cost=cost, viable=viable, reskill=reskill, overlap=overlap, reuse=reuse)
 
 
 @dataclass(eq=False)

@@ -224,6 +224,20 @@ def test_a_profile_without_a_field_never_reskills(g):
     assert clerk.cost == pytest.approx(0.1 + 1 - 1 / 2.5)
 
 
+def test_a_small_profile_reaches_roles_that_use_its_skills(g):
+    # Python alone is 0.5 of the analyst's 3.5 (under min_overlap), but the analyst uses
+    # all of the profile (profile_match 0.5): a move, priced by the gap as usual.
+    (move,) = g.next_steps(None, 5, have=["Python"], params=P)
+    assert move.role.label == "data analyst"
+    assert move.cost == pytest.approx(0.1 + 1 - 0.5 / 3.5)
+    strict = PathParams(**{**P.as_dict(), "profile_match": 1.0})
+    assert [m.role.label for m in g.next_steps(None, 5, have=["Python"], params=strict)] == [
+        "data analyst"
+    ]
+    with pytest.raises(NoPath):
+        g.career_paths("office clerk", "data analyst", max_steps=1, params=P)
+
+
 def test_a_role_plus_extra_skills(g):
     # clerk + social media: sma fully covered -> (0.1 + 0) * 2 = 0.2, then 0.725.
     paths = g.career_paths("office clerk", "digital marketer", have=["social media"], params=P)
