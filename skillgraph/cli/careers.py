@@ -70,6 +70,7 @@ _PARAM_FLAGS = (
     ("size_prior", float),
     ("reuse_weight", float),
     ("step_cost", float),
+    ("profile_match", float),
     ("default_skill_hours", float),
 )
 
@@ -202,7 +203,10 @@ def _next(args: argparse.Namespace) -> int:
         print_json({"moves": [m.as_dict() for m in moves], "sources": graph.sources})
         return 0
     if not moves:
-        print("no viable move from here (no role shares enough skills)")
+        print(
+            "no viable move from here: no role shares enough skills "
+            "(see --min-overlap, and --profile-match for skill profiles)"
+        )
         return 0
     print(table(_move_rows(moves), _MOVE_HEADERS, max_width=70))
     print("* essential skill")
