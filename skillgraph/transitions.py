@@ -296,9 +296,13 @@ class TransitionGraph:
         return state
 
 
-def _kth_smallest(group: np.ndarray, cost: np.ndarray, n: int, k: int) -> np.ndarray:
-    """Per group 0..n-1, the k-th smallest ``cost`` of its entries (inf if it has fewer)."""
-    order = np.lexsort((cost, group))
+def _kth_smallest(group: np.ndarray, rank: np.ndarray, cost: np.ndarray, n: int, k: int):
+    """Per group 0..n-1, the k-th smallest ``cost`` of its entries (inf if it has fewer).
+
+    ``rank`` is each entry's position in the order of ``cost``: sorting the integer keys
+    (group, rank) is cheaper than a two-key lexsort of floats.
+    """
+    order = np.argsort(group * len(rank) + rank)
     counts = np.bincount(group, minlength=n)
     starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
     out = np.full(n, np.inf)
@@ -334,18 +338,28 @@ def build_transitions(req: Requirements, params: PathParams) -> TransitionGraph:
     # Roles without skills have no entries (nothing overlaps them), so no total is 0 here.
     threshold = np.repeat(params.min_overlap * totals - 1e-12, per_target)
     viable = (overlap > 0) & (overlap >= threshold) & (source != target)
-    keys = target * n + source
+    # reverse[a -> b] = overlap of b -> a = the part of a's own requirement b uses, found
+    # at (a, b) in the transpose.  Both overlaps are nonzero for the same pairs (they
+    # share a skill) unless zero weights were dropped: then look each one up by key.
+    by_source = by_target.T.tocsr()
+    if np.array_equal(by_source.indptr, by_target.indptr) and np.array_equal(
+        by_source.indices, by_target.indices
+    ):
+        reverse = by_source.data[viable]
+    else:
+        keys = target * n + source
+        wanted = (source * n + target)[viable]
+        at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+        reverse = np.where(keys[at] == wanted, by_target.data[at], 0.0)
     target, source, overlap = target[viable], source[viable], overlap[viable]
-    # reverse[a -> b] = overlap of b -> a = the part of a's own requirement b uses.
-    wanted = source * n + target
-    at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
-    reverse = np.where(keys[at] == wanted, by_target.data[at], 0.0)
     field = req.role_field
     reskill = _changes_field(field[source], field[target])
     cost = _cost(overlap, reverse, totals[source], totals[target], reskill, params)
     k = params.moves_per_role
-    out_thr = _kth_smallest(source, cost, n, k)
-    in_thr = _kth_smallest(target, cost, n, k)
+    rank = np.empty(len(cost), dtype=np.int64)
+    rank[np.argsort(cost, kind="stable")] = np.arange(len(cost))
+    out_thr = _kth_smallest(source, rank, cost, n, k)
+    in_thr = _kth_smallest(target, rank, cost, n, k)
     keep = (cost <= out_thr[source]) | (cost <= in_thr[target])
     source, target, cost, reskill = source[keep], target[keep], cost[keep], reskill[keep]
     order = np.lexsort((target, source))
