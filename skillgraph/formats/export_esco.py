@@ -300,7 +300,9 @@ def esco_files(store, selection: Selection, *, lang: str = "en") -> Iterator[tup
     yield "skillSkillRelations.csv", _csv(COLUMNS["skillSkillRelations.csv"], sorted(relations))
 
     schemes = _Facts(_members(store, SKOS.ConceptScheme), values)
-    kept_any = kept_roles | kept_skills | set(isco_uris) | set(group_uris)
+    # A subset drops the top concepts it leaves out; others (ESCO's skill types, reuse
+    # levels, ...) are not concepts of any file and stay as they are.
+    dropped = (set(roles.by_uri) - kept_roles) | (set(skills.by_uri) - kept_skills)
     yield (
         name("conceptSchemes_{lang}.csv"),
         _csv(
@@ -314,7 +316,7 @@ def esco_files(store, selection: Selection, *, lang: str = "en") -> Iterator[tup
                     "released",
                     schemes.one(u, "description"),
                     ",\n".join(
-                        sorted(t for t in schemes.by_uri[u].get("top", []) if t in kept_any)
+                        sorted(t for t in schemes.by_uri[u].get("top", []) if t not in dropped)
                     ),
                 ]
                 for u in sorted(schemes.by_uri)

@@ -257,3 +257,27 @@ def test_esco_csv_of_esco_keeps_the_fields(esco_slice_graph, tmp_path):
     fields_a = {u: a.field_uris[f] for u, f in zip(a.role_uris, a.role_field, strict=True)}
     fields_b = {u: back.field_uris[f] for u, f in zip(back.role_uris, back.role_field, strict=True)}
     assert fields_a == fields_b
+
+
+def test_esco_csv_of_esco_is_lossless(esco_slice_graph, tmp_path):
+    """ESCO -> store -> ESCO CSV -> store gives the same triples, but for the source node
+    (its version is read from the folder name) and the vocabulary (loaded from the package)."""
+    from skillgraph.formats.esco import import_esco
+
+    folder = tmp_path / "esco-csv"
+    zipfile.ZipFile(io.BytesIO(export_bytes(esco_slice_graph, "esco-csv"))).extractall(folder)
+    back = import_esco(folder, tmp_path / "store")
+
+    def content(store) -> set:
+        sources = {
+            r[0] for r in store.query(f"SELECT ?s {{ ?s a <{SG.Source}> }}")
+        }  # vocabulary and provenance are not ESCO content
+        return {
+            q.triple
+            for q in store.ox.quads_for_pattern(None, None, None)
+            if q.subject not in sources
+            and not q.subject.value.startswith(str(SG._NS))
+            and not q.subject.value.startswith("https://w3id.org/skillgraph/ontology")
+        }
+
+    assert content(back) == content(esco_slice_graph.store)
