@@ -233,8 +233,15 @@ def check(fields, groups, skills, roles, programs) -> list[str]:
         if (concept.kind, concept.slug) in slugs:
             raise TaxonomyDataError(f"{concept.where}: URI slug {concept.slug!r} is taken")
         slugs.add((concept.kind, concept.slug))
+    alt_owner: dict[str, Concept] = {}
     for concept in everything:
         for alt in concept.alt:
+            # An alternative label shared by two concepts makes that name ambiguous.
+            first = alt_owner.setdefault(alt.casefold(), concept)
+            if first is not concept:
+                raise TaxonomyDataError(
+                    f"{concept.where}: alternative label {alt!r} is also one of {first.where}"
+                )
             other = owner.get(alt.casefold())
             if other is not None and other is not concept:
                 raise TaxonomyDataError(

@@ -174,6 +174,13 @@ def test_alternative_labels_never_name_another_concept(graph):
     assert clashes == []
 
 
+def test_alternative_labels_are_not_shared(graph):
+    owners = defaultdict(set)
+    for s, alt in graph.subject_objects(SKOS.altLabel):
+        owners[str(alt).casefold()].add(s)
+    assert [alt for alt, subjects in owners.items() if len(subjects) > 1] == []
+
+
 def test_every_label_and_description_is_english(graph):
     for predicate in (SKOS.prefLabel, SKOS.altLabel, DCTERMS.description, RDFS.label):
         for value in graph.objects(None, predicate):
