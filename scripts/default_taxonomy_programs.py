@@ -76,6 +76,10 @@ Advanced Project Management | online course | blended | 70 | 1600 | Meridian Bus
 Risk, scope, resources, suppliers, business cases and earned value for experienced project managers.
 T: project risk management; scope management; resource planning; stakeholder management; earned value management; business case development; vendor management
 
+Business Analysis Essentials | online course | online | 30 | 420 | Open Skills Institute | intermediate | project-management
+Elicit and document requirements, map processes and build the business case for a change.
+T: requirements gathering; process documentation; stakeholder management; business case development; meeting facilitation
+
 Project Leadership Mentorship | mentorship | online | 20 | 750 | Harbour Mentoring Network | intermediate | project-management
 One-to-one mentoring by a senior project manager for people who have just started leading projects.
 T: stakeholder management; team leadership; conflict resolution; negotiation; project risk management
@@ -86,7 +90,7 @@ T: programme management; portfolio management; corporate governance; strategic p
 
 Office Administration Skills | online course | online | 30 | 190 | Open Skills Institute | beginner | administration
 The everyday skills of office work: documents, email, calendars, filing, minutes and typing.
-T: office software; calendar management; correspondence management; document management; minute taking; typing
+T: office software; calendar management; correspondence management; document management; minute taking; typing; data entry; attention to detail
 
 Executive Assistant Masterclass | in-person training | in-person | 14 | 780 | Fernwood Training | intermediate | administration
 For assistants who support executives: diaries, travel, events, discretion and working with stakeholders.
@@ -102,7 +106,7 @@ T: office management; facilities management; procurement; vendor management; inv
 
 Customer Service Excellence | in-person training | in-person | 14 | 520 | Fernwood Training | beginner | customer-facing
 Serve customers well on the phone and face to face, handle complaints and calm difficult conversations.
-T: customer service; complaint handling; de-escalation; empathy; active listening; telephone etiquette
+T: customer service; complaint handling; de-escalation; empathy; active listening; telephone etiquette; customer orientation; reception duties
 
 Support Operations and Knowledge Management | online course | online | 20 | 280 | Civic Digital College | intermediate | customer-facing
 Work a support queue well: tickets, service levels, chat, troubleshooting and help-centre articles.
@@ -110,11 +114,15 @@ T: ticketing systems; knowledge base writing; service level agreements; live cha
 
 Sales Bootcamp | bootcamp | blended | 120 | 2900 | Northbridge Academy | beginner | customer-facing
 A career-change bootcamp for business-to-business sales, from prospecting to closing.
-T: sales techniques; lead generation; cold calling; CRM software; product demonstrations; consultative selling; sales pipeline management
+T: sales techniques; lead generation; cold calling; CRM software; product demonstrations; consultative selling; sales pipeline management; customer needs analysis
 
 Customer Success Management Course | online course | online | 30 | 450 | Brightpath Learning | intermediate | customer-facing
 Onboard, retain and grow customers, and use their feedback to improve the product.
 T: customer success management; customer onboarding; customer retention; account management; customer feedback analysis; upselling and cross-selling
+
+Sales Management Program | leadership program | blended | 45 | 2800 | Atlas Leadership Centre | intermediate | customer-facing
+For new sales managers: forecasting, pipeline reviews, targets and coaching sellers.
+T: sales forecasting; sales pipeline management; account management; KPI management; coaching and mentoring; goal setting
 
 Negotiation Skills Workshop | in-person training | in-person | 12 | 690 | Meridian Business School | intermediate | customer-facing
 Prepare and conduct negotiations with customers, suppliers and colleagues through role plays.
@@ -168,9 +176,17 @@ Front-End Development with Components | online course | online | 60 | 420 | Kest
 Build accessible, component-based web interfaces in TypeScript.
 T: front-end frameworks; TypeScript; front-end development; accessibility
 
+Back-End Development with APIs | online course | online | 70 | 450 | Kestrel Tech Bootcamps | intermediate | software-engineering
+Build server-side applications: APIs, databases, authentication and secure code.
+T: back-end development; REST APIs; relational databases; secure coding; SQL
+
+Mobile App Development Course | online course | online | 90 | 520 | Kestrel Tech Bootcamps | intermediate | software-engineering
+Design, build, test and publish apps for phones and tablets.
+T: mobile app development; accessibility; usability testing; unit testing; continuous integration and delivery
+
 Software Testing and QA Automation | online course | online | 50 | 380 | Civic Digital College | beginner | software-engineering
 From manual testing and good bug reports to automated tests that run in the pipeline.
-T: software testing; test automation; bug tracking; unit testing; continuous integration and delivery
+T: software testing; test automation; bug tracking; unit testing; continuous integration and delivery; technical documentation
 
 Software Architecture and Technical Leadership | in-person training | blended | 40 | 2200 | Northbridge Academy | advanced | software-engineering
 For senior developers moving into a lead role: architecture, reviews, security and growing a team.
@@ -195,6 +211,10 @@ T: Linux administration; cloud computing; cloud administration; scripting; virtu
 DevOps and Infrastructure as Code Bootcamp | bootcamp | online | 160 | 4200 | Kestrel Tech Bootcamps | advanced | it-operations
 Containers, pipelines, infrastructure as code and monitoring for engineers who run cloud systems.
 T: infrastructure as code; containerisation; continuous integration and delivery; system monitoring; cloud administration
+
+Networking and Infrastructure Essentials | online course | online | 70 | 490 | Civic Digital College | intermediate | it-operations
+Set up and run networks and servers safely: switching, routing, firewalls, monitoring and backups.
+T: networking fundamentals; network administration; network security; backup and recovery; system monitoring
 
 Cybersecurity Analyst Program | bootcamp | blended | 180 | 4600 | Northbridge Academy | intermediate | it-operations
 Defend networks and systems: monitoring, incident response, vulnerabilities and access control.
@@ -226,7 +246,7 @@ T: operations management; process improvement; quality management; KPI managemen
 
 Bookkeeping and Accounting Basics | online course | online | 60 | 290 | Open Skills Institute | beginner | finance
 Record transactions, manage payables and receivables, reconcile the bank and use accounting software.
-T: bookkeeping; accounts payable; accounts receivable; bank reconciliation; accounting software; invoice processing
+T: bookkeeping; accounts payable; accounts receivable; bank reconciliation; accounting software; invoice processing; expense management
 
 Payroll Administration Course | online course | online | 30 | 340 | Fernwood Training | beginner | finance
 Run payroll correctly: gross to net, taxes, contributions, HR data and the legal rules.
@@ -246,7 +266,7 @@ T: budgeting; cost control; cash flow management; variance analysis; business ac
 
 Graphic Design Foundations | online course | online | 80 | 450 | Brightpath Learning | beginner | design
 The foundations of visual design and the software to practise them.
-T: graphic design; typography; layout and composition; colour theory; design software; photo editing
+T: graphic design; typography; layout and composition; colour theory; design software; photo editing; creativity
 
 UX Design Bootcamp | bootcamp | blended | 300 | 6500 | Kestrel Tech Bootcamps | beginner | design
 A career-change bootcamp in user experience design, from research to tested prototypes.

@@ -328,7 +328,7 @@ def test_most_required_skills_can_be_learnt_from_some_program(taxonomy):
     # Gaps on career paths are covered by programs: most essential skills are taught.
     essential = set(taxonomy.req_skill[taxonomy.req_essential].tolist())
     taught = set(taxonomy.teach_skill.tolist())
-    assert len(essential & taught) / len(essential) >= 0.7
+    assert len(essential & taught) / len(essential) >= 0.9
 
 
 # ----------------------------------------------------------------- schemes and source
