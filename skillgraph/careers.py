@@ -25,6 +25,7 @@ import dataclasses
 import itertools
 import math
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ import numpy as np
 from . import gaps as _gaps
 from . import paths as _paths
 from .errors import InvalidParameter, NoPath, UnknownConcept
+from .search import words
 from .taxonomy import Concept, Kind, Taxonomy, read_cache, write_cache
 from .transitions import (
     MoveRow,
@@ -710,25 +712,53 @@ def _digest(text: str) -> str:
 # ----------------------------------------------------------------- the public methods
 
 
-def _role_number(graph: SkillGraph, name) -> int:
-    concept = name if isinstance(name, Concept) else graph.resolve(str(name), kind=Kind.ROLE)
-    located = graph.taxonomy.locate(concept.uri)
-    if located is None or located[0] != Kind.ROLE:
-        raise UnknownConcept(str(name), [], Kind.ROLE)
+_preferred: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _by_preferred_label(taxonomy: Taxonomy, kind: str) -> dict[str, int]:
+    """Normalised preferred label -> number, for labels that name one concept of the kind.
+
+    A shortcut past ``SkillGraph.resolve`` for the common case of an exact label: the
+    full label index (alternative labels, suggestions) takes longer to load than a whole
+    request on ESCO.  Anything else still goes through ``resolve``.
+    """
+    tables = _preferred.setdefault(taxonomy, {})
+    table = tables.get(kind)
+    if table is None:
+        seen: dict[str, int] = {}
+        for i, label in enumerate(taxonomy._columns(kind)[1]):
+            key = " ".join(words(label))
+            seen[key] = -1 if key in seen else i
+        table = {k: i for k, i in seen.items() if i >= 0}
+        tables[kind] = table
+    return table
+
+
+def _number(graph: SkillGraph, name, kind: str) -> int:
+    taxonomy = graph.taxonomy
+    if isinstance(name, Concept):
+        located = taxonomy.locate(name.uri)
+    else:
+        text = str(name).strip()
+        located = taxonomy.locate(text)
+        if located is None:
+            i = _by_preferred_label(taxonomy, kind).get(" ".join(words(text)))
+            if i is not None:
+                return i
+            located = taxonomy.locate(graph.resolve(text, kind=kind).uri)
+    if located is None or located[0] != kind:
+        raise UnknownConcept(str(name), [], kind)
     return located[1]
+
+
+def _role_number(graph: SkillGraph, name) -> int:
+    return _number(graph, name, Kind.ROLE)
 
 
 def _numbers(graph: SkillGraph, names, kind: str) -> list[int]:
     if isinstance(names, str | Concept):
         names = [names]
-    out = []
-    for name in names or ():
-        concept = name if isinstance(name, Concept) else graph.resolve(str(name), kind=kind)
-        located = graph.taxonomy.locate(concept.uri)
-        if located is None or located[0] != kind:
-            raise UnknownConcept(str(name), [], kind)
-        out.append(located[1])
-    return out
+    return [_number(graph, name, kind) for name in names or ()]
 
 
 def _check_int(name: str, value, low: int, high: int, *, optional: bool = False) -> int | None:

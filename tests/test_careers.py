@@ -332,3 +332,14 @@ def test_the_transition_graph_is_cached_in_memory_and_on_disk(g):
     assert graph.n_edges == first.graph.n_edges
     assert (graph.indices == first.graph.indices).all() and (graph.cost == first.graph.cost).all()
     assert (req.weights != first.req.weights).nnz == 0
+
+
+def test_the_label_shortcut_agrees_with_resolve(g):
+    from skillgraph.careers import _number
+
+    t = g.taxonomy
+    for kind, labels in (("role", t.role_labels), ("skill", t.skill_labels)):
+        for label in labels:
+            expected = t.locate(g.resolve(label, kind=kind).uri)[1]
+            assert _number(g, label, kind) == expected
+            assert _number(g, label.upper().replace(" ", "  "), kind) == expected
