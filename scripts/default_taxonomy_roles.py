@@ -97,8 +97,8 @@ O: data cleaning; data quality management; invoice processing; data protection; 
 
 administrative assistant | 1 | admin assistant; office assistant; administrative officer
 Supports a team or office with scheduling, correspondence, documents, records and meetings.
-E: office software; calendar management; correspondence management; document management; data entry; minute taking; written communication; planning and organising; spreadsheets; time management; telephone etiquette
-O: social media marketing; content management systems; event coordination; workflow automation; generative AI tools; travel arrangement; teamwork
+E: office software; calendar management; correspondence management; document management; data entry; minute taking; written communication; planning and organising; spreadsheets; time management; telephone etiquette; typing
+O: social media marketing; content management systems; event coordination; workflow automation; generative AI tools; travel arrangement; teamwork; attention to detail
 
 office administrator | 2 | office coordinator; administrator
 Runs the administration of an office: purchasing, invoices, supplies, records and procedures.
