@@ -14,8 +14,8 @@ Budgets (issue 3), each printed with its baseline and the ratio:
   answers it (bounds for the target + A* / Yen); baseline: ``networkx.shortest_simple_paths``
   over the same graph (a ``DiGraph`` built once, outside the timing).  Costs are compared.
 - next steps (k=10, explained) for every role in one process < 10 s.
-- ``skillgraph.open(store)`` to the first path answered < 0.5 s with the cache warm,
-  in a fresh process (import time printed apart).
+- ``skillgraph.open(store)`` to the first path (k=3, roles named by label) answered
+  < 0.5 s with the cache warm, in a fresh process (``import skillgraph`` printed apart).
 
 Without ``--store`` it uses $SKILLGRAPH_STORE, else ../esco-store, else imports
 ../shared/data/esco-v1.1.1-en into a temporary store first.
@@ -196,28 +196,28 @@ import skillgraph
 imported = time.perf_counter()
 g = skillgraph.open(sys.argv[1])
 t = g.taxonomy
-g.career_paths(t.role_uris[int(sys.argv[2])], t.role_uris[int(sys.argv[3])], k=3)
+g.career_paths(sys.argv[2], sys.argv[3], k=3)
 done = time.perf_counter()
 print(f"{imported - started:.4f} {done - imported:.4f}")
 """
 
 
 def bench_first_path(store: str, graph) -> None:
-    from skillgraph.errors import NoPath
+    from skillgraph.errors import SkillgraphError
 
     t = graph.taxonomy
     rng = random.Random(3)
-    while True:
-        s, d = rng.randrange(t.n_roles), rng.randrange(t.n_roles)
+    while True:  # a pair of roles named by label, with a path between them
+        s, d = t.role_labels[rng.randrange(t.n_roles)], t.role_labels[rng.randrange(t.n_roles)]
         try:
-            graph.career_paths(t.role_uris[s], t.role_uris[d])
+            graph.career_paths(s, d)
             break
-        except NoPath:
+        except SkillgraphError:
             continue
     results = []
     for _ in range(4):  # the first run warms the caches if they were cold
         out = subprocess.run(
-            [sys.executable, "-c", CHILD, store, str(s), str(d)],
+            [sys.executable, "-c", CHILD, store, s, d],
             capture_output=True,
             text=True,
             check=True,
@@ -225,7 +225,7 @@ def bench_first_path(store: str, graph) -> None:
         results.append((float(out[0]), float(out[1])))
     warm = sorted(r[1] for r in results[1:])
     line(
-        "open(store) -> first path (warm)",
+        "open(store) -> first path by label",
         statistics.median(warm),
         None,
         f"budget < 500 ms; import skillgraph {ms(results[-1][0])} apart",
