@@ -50,7 +50,7 @@ def import_fails(data: Path, location: Path) -> str:
     """Run the command, check it failed cleanly, and return its one error message."""
     env = {k: v for k, v in os.environ.items() if k != "SKILLGRAPH_STORE"}
     proc = subprocess.run(
-        [str(SKILLGRAPH), "import", "esco", str(data), "--store", str(location)],
+        [str(SKILLGRAPH), "import", "esco", str(data), "--store", str(location), "--replace"],
         capture_output=True,
         text=True,
         env=env,

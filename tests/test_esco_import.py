@@ -389,7 +389,7 @@ def test_an_import_stopped_half_way_leaves_the_old_store(tmp_path, sig):
     import_esco(MINI, location)
     content, quads = _snapshot(location)
     proc = subprocess.Popen(
-        [str(SKILLGRAPH), "import", "esco", str(ESCO_DIR), "--store", str(location)],
+        [str(SKILLGRAPH), "import", "esco", str(ESCO_DIR), "--store", str(location), "--replace"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -435,3 +435,16 @@ def test_a_duplicated_occupation_row_is_reported(tmp_path):
         "examples": [E + "occupation/mini-0003-office-clerk"],
         "first line": 11,
     }
+
+
+def test_importing_onto_an_existing_store_needs_merge_or_replace(tmp_path):
+    location = tmp_path / "store"
+    assert run_cli("import", "esco", str(MINI), "--store", str(location)).returncode == 0
+    before = (location / "CURRENT").read_text()
+    proc = run_cli("import", "esco", str(MINI), "--store", str(location))
+    assert proc.returncode == 1
+    assert "already holds a taxonomy: say --merge to add to it or --replace" in proc.stderr
+    assert (location / "CURRENT").read_text() == before
+    proc = run_cli("import", "esco", str(MINI), "--store", str(location), "--replace")
+    assert proc.returncode == 0, proc.stderr
+    assert (location / "CURRENT").read_text() != before

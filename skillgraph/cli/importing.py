@@ -13,6 +13,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..errors import InvalidParameter
 from ..store import ENV_VAR, Store, resolve_location
@@ -168,14 +169,17 @@ def register(subparsers) -> None:
         mode = sub.add_mutually_exclusive_group()
         mode.add_argument(
             "--merge",
-            action="store_true",
+            action="store_const",
+            const="merge",
+            dest="mode",
             help="add to what the store already holds",
         )
         mode.add_argument(
             "--replace",
-            dest="merge",
-            action="store_false",
-            help="replace the store's content (the default)",
+            action="store_const",
+            const="replace",
+            dest="mode",
+            help="replace the store's content",
         )
         fmt.add_arguments(sub)
         sub.set_defaults(handler=_import, import_format=fmt)
@@ -193,8 +197,14 @@ def _import(args: argparse.Namespace) -> int:
             "the built-in taxonomy is read-only"
         )
     fmt: ImportFormat = args.import_format
+    if args.mode is None and (Path(location) / "CURRENT").exists():
+        # A mistyped --store must not silently throw away a store that took time to build.
+        raise InvalidParameter(
+            f"{location} already holds a taxonomy: say --merge to add to it "
+            "or --replace to replace it"
+        )
     started = time.perf_counter()
-    store = fmt.run(args, location, args.merge, _progress)
+    store = fmt.run(args, location, args.mode == "merge", _progress)
     elapsed = time.perf_counter() - started
     print_summary(store, elapsed)
     return 0
