@@ -543,7 +543,7 @@ class CareerModel:
     ) -> list[CareerPath]:
         t = self.taxonomy
         target_concept = t.concept(Kind.ROLE, target)
-        if not start.virtual and start.role == target:
+        if start.role == target:
             return [CareerPath([], 0.0, 0, 0.0, start.concept, target_concept)]
         if target in avoid:
             raise NoPath(

@@ -186,6 +186,8 @@ def test_start_equals_target_is_one_empty_path(g):
     (path,) = g.career_paths("office clerk", "office clerk", params=P)
     assert path.steps == [] and path.cost == 0 and path.hours == 0
     assert path.target.label == "office clerk"
+    (path,) = g.career_paths("office clerk", "office clerk", have=["SQL"], params=P)
+    assert path.steps == []
 
 
 def test_unknown_role_suggests_labels(g):
