@@ -89,6 +89,11 @@ def _career_page(template: str, run, query, **extra):
             from .errors import describe
 
             problem = describe(exc)[1]
+            # Which single-valued field held the bad name, so a suggestion can replace it.
+            bad = problem.get("name")
+            problem["param"] = next(
+                (k for k in ("from", "to") if request.args.get(k, "").strip() == bad), None
+            )
     uris = careers.uris_in(result) if result else []
     return render_template(
         template,

@@ -176,6 +176,8 @@ def test_a_bad_name_in_a_form_is_shown_on_the_form(client):
     page = r.get_data(as_text=True)
     assert 'id="problem"' in page
     assert "no role named" in page
+    # A suggestion re-runs the query with the name replaced.
+    assert 'href="/paths?to=data+analyst&amp;from=data+analyst"' in page
 
 
 # ----------------------------------------------------------------- the answers
