@@ -160,6 +160,13 @@ class SkillGraph:
 
     # ------------------------------------------------------------ careers (see careers.py)
 
+    def warm(self) -> None:
+        """Compute and cache the derived data now (taxonomy, label index, the transition
+        graph under default parameters) so that the first request does not pay for it."""
+        _ = self.taxonomy
+        _ = self.labels
+        self.transitions()
+
     def transitions(self, params=None):
         """The career model (requirements and transition graph) under ``params``, cached."""
         from . import careers

@@ -126,10 +126,8 @@ class LabelIndex:
         self._exact: dict[str, list[int]] = {}
         for lid, norm in enumerate(label_norm):
             self._exact.setdefault(norm, []).append(lid)
-        self._tokens = sorted(postings)
-        self._postings = [np.array(postings[t], dtype=np.int32) for t in self._tokens]
-        self._first_tokens = sorted(first)
-        self._first_postings = [np.array(first[t], dtype=np.int32) for t in self._first_tokens]
+        self._tokens, self._postings = _compressed(postings)
+        self._first_tokens, self._first_postings = _compressed(first)
         kinds = sorted(set(self.concept_kind))
         self._kind_code = {k: i for i, k in enumerate(kinds)}
         codes = np.array([self._kind_code[k] for k in self.concept_kind], dtype=np.int8)
@@ -160,15 +158,12 @@ class LabelIndex:
         if hit is not None:
             return hit
         tokens = self._first_tokens if first_only else self._tokens
-        lists = self._first_postings if first_only else self._postings
+        data, ptr = self._first_postings if first_only else self._postings
         lo = bisect.bisect_left(tokens, prefix)
         hi = bisect.bisect_left(tokens, prefix + "\U0010ffff")
-        if hi == lo:
-            ids = np.empty(0, dtype=np.int32)
-        elif hi - lo == 1:
-            ids = lists[lo]
-        else:
-            ids = np.unique(np.concatenate(lists[lo:hi]))
+        ids = data[ptr[lo] : ptr[hi]]
+        if hi - lo > 1:
+            ids = np.unique(ids)
         # Short prefixes are the expensive ones and the ones typed first in autocomplete.
         if len(prefix) <= 3:
             self._prefix_cache[key] = ids
@@ -246,3 +241,21 @@ class LabelIndex:
             if (kind is None or pair[1] == kind) and pair not in out:
                 out.append(pair)
         return out
+
+
+def _compressed(postings: dict[str, list[int]]) -> tuple[list[str], tuple[np.ndarray, np.ndarray]]:
+    """Sorted tokens and their postings as one array plus offsets (CSR).
+
+    One flat array instead of a small array per token makes the index fast to pickle and
+    to unpickle (the label cache of a store), and a prefix's postings one slice.
+
+    >>> tokens, (data, ptr) = _compressed({"b": [2], "a": [0, 1]})
+    >>> tokens, data.tolist(), ptr.tolist()
+    (['a', 'b'], [0, 1, 2], [0, 2, 3])
+    """
+    tokens = sorted(postings)
+    sizes = np.array([len(postings[t]) for t in tokens], dtype=np.int64)
+    ptr = np.zeros(len(tokens) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=ptr[1:])
+    data = np.fromiter((i for t in tokens for i in postings[t]), dtype=np.int32, count=int(ptr[-1]))
+    return tokens, (data, ptr)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InvalidParameter
+from ..graph import SkillGraph
 from ..store import ENV_VAR, Store, resolve_location
 
 __all__ = ["FORMATS", "ImportFormat", "register"]
@@ -205,6 +206,8 @@ def _import(args: argparse.Namespace) -> int:
         )
     started = time.perf_counter()
     store = fmt.run(args, location, args.mode == "merge", _progress)
+    _progress("preparing the search index and the career-path graph")
+    SkillGraph(store).warm()
     elapsed = time.perf_counter() - started
     print_summary(store, elapsed)
     return 0
