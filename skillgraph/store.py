@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import fcntl
 import hashlib
 import json
 import os
@@ -218,10 +219,43 @@ def build_store(
     root = Path(location)
     if root.exists() and not root.is_dir():
         raise StoreError(f"{root}: exists and is not a folder")
-    if root.is_dir() and any(root.iterdir()) and not (root / "CURRENT").exists():
+    leftovers = [p for p in root.iterdir() if p.name != ".import-lock"] if root.is_dir() else []
+    if leftovers and not (root / "CURRENT").exists():
         raise StoreError(f"{root}: folder is not empty and is not a skillgraph store")
+    created = not root.exists()
     root.mkdir(parents=True, exist_ok=True)
+    try:
+        with _import_lock(root):
+            return _build_locked(root, fill, merge=merge)
+    except BaseException:
+        # A first import that fails leaves no half-made store folder behind.
+        if created and not (root / "CURRENT").exists():
+            shutil.rmtree(root, ignore_errors=True)
+        raise
 
+
+@contextlib.contextmanager
+def _import_lock(root: Path) -> Iterator[None]:
+    """One import at a time per store: a second one fails at once, touching nothing.
+
+    Without it, the second import's clean-up would delete the first one's half-built
+    generation.  The lock is an ``flock`` on ``root/.import-lock``, released by the kernel
+    when a killed import's process dies.
+    """
+    handle = open(root / ".import-lock", "a+b")  # noqa: SIM115 - held for the whole import
+    try:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StoreError(
+                f"{root}: another import into this store is running; try again when it is done"
+            ) from None
+        yield
+    finally:
+        handle.close()
+
+
+def _build_locked(root: Path, fill: Filler, *, merge: bool) -> Store:
     previous: Path | None = None
     previous_meta: dict[str, Any] = {}
     if (root / "CURRENT").exists():

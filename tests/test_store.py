@@ -130,3 +130,57 @@ def test_refuses_to_build_into_a_folder_that_holds_other_files(tmp_path):
         build_store(folder, load_turtle(FIXTURES / "tiny.ttl"))
     assert (folder / "thesis.txt").read_text() == "precious"
     assert sorted(os.listdir(folder)) == ["thesis.txt"]
+
+
+def test_a_second_import_while_one_runs_fails_at_once_and_touches_nothing(tiny_store, tmp_path):
+    root = tmp_path / "tiny-store"
+    seen = {}
+
+    def slow_fill(store):
+        # While this import holds the store, another one must be refused.
+        with pytest.raises(StoreError, match="another import into this store is running"):
+            build_store(root, load_turtle(FIXTURES / "tiny.ttl"))
+        seen["generations"] = len(list(iter_generations(root)))
+        return load_turtle(FIXTURES / "tiny.ttl")(store)
+
+    fresh = build_store(root, slow_fill)
+    assert seen["generations"] == 2  # the live one and the one being built, nothing else
+    assert count_roles(fresh) == 3
+    assert len(list(iter_generations(root))) == 1
+
+
+def test_a_second_process_is_refused_too(tiny_store, tmp_path):
+    root = tmp_path / "tiny-store"
+    script = textwrap.dedent(
+        f"""
+        import sys, time
+        from skillgraph.store import build_store
+        def fill(store):
+            print("holding", flush=True)
+            sys.stdin.readline()
+            return {{}}
+        build_store({str(root)!r}, fill)
+        """
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout.readline().strip() == "holding"
+        with pytest.raises(StoreError, match="another import"):
+            build_store(root, load_turtle(FIXTURES / "tiny.ttl"))
+        assert open_store(root).content_id == tiny_store.content_id
+    finally:
+        holder.communicate("go\n", timeout=60)
+    assert holder.returncode == 0
+
+
+def test_a_failed_first_import_leaves_no_folder_behind(tmp_path):
+    root = tmp_path / "new-store"
+
+    def fill(store):
+        raise ValueError("bad data")
+
+    with pytest.raises(ValueError):
+        build_store(root, fill)
+    assert not root.exists()
