@@ -42,7 +42,7 @@ from scipy.sparse import csgraph
 from .taxonomy import Taxonomy
 
 if TYPE_CHECKING:
-    from .careers import PathParams
+    from .career_params import PathParams
 
 #: Reskilling budgets up to this get exact per-budget bounds (one graph layer per step).
 MAX_LAYERED_BUDGET = 4

@@ -1,0 +1,417 @@
+"""The career model of one taxonomy under one ``PathParams``, and its cache.
+
+``CareerModel`` holds the requirement matrix and the transition graph, resolves starts
+(a role, a skill profile, or both) and answers next steps, paths and what-ifs with
+explained moves.  ``career_model`` caches models in memory and their graphs on disk,
+keyed by the store's content and the graph parameters.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import math
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from . import gaps as _gaps
+from . import paths as _paths
+from .career_params import PathParams
+from .career_results import (
+    PROFILE,
+    RESKILLING,
+    UPSKILLING,
+    CareerPath,
+    CostChange,
+    Move,
+    ProgramPick,
+    SkillGap,
+    Step,
+)
+from .errors import NoPath
+from .taxonomy import Concept, Kind, Taxonomy, read_cache, write_cache
+from .transitions import (
+    MoveRow,
+    Requirements,
+    TransitionGraph,
+    build_transitions,
+    move_row,
+    requirements,
+)
+
+if TYPE_CHECKING:
+    from .graph import SkillGraph
+
+__all__ = ["CareerModel", "career_model"]
+
+
+@dataclass(eq=False)
+class _Start:
+    """A resolved start: a role node, or a virtual node with its own skills."""
+
+    concept: Concept
+    role: int | None  # the role's number, if the start is a role
+    have: np.ndarray  # bool over skills
+    own: np.ndarray  # weight per skill, for reuse
+    field: int | None  # None: a profile with no field to leave
+    virtual: bool  # True when the start's moves differ from the role's graph row
+    extra: list[int]  # skills given on top of the role's (all of them for a profile)
+
+
+class CareerModel:
+    """A taxonomy's requirement matrix and transition graph under one ``PathParams``."""
+
+    def __init__(
+        self,
+        taxonomy: Taxonomy,
+        params: PathParams,
+        graph: TransitionGraph | None = None,
+        req: Requirements | None = None,
+    ):
+        self.taxonomy = taxonomy
+        self.params = params
+        self.req: Requirements = req if req is not None else requirements(taxonomy, params)
+        self.graph: TransitionGraph = graph or build_transitions(self.req, params)
+        t = taxonomy
+        self._teaches: dict[int, set[int]] = {}
+        for p, s in zip(t.teach_program.tolist(), t.teach_skill.tolist(), strict=True):
+            self._teaches.setdefault(p, set()).add(s)
+        self._concept_lists: dict[str, list[Concept]] = {}
+        self._set_hours()
+
+    def _set_hours(self) -> None:
+        hours = np.asarray(self.taxonomy.skill_hours, dtype=np.float64)
+        self._hours = np.where(np.isnan(hours), self.params.default_skill_hours, hours)
+        self._program_hours = {p: self._estimated_hours(p) for p in self._teaches}
+
+    def _estimated_hours(self, program: int) -> float:
+        h = float(self.taxonomy.program_hours[program])
+        if math.isfinite(h) and h > 0:
+            return h
+        # No hours listed: assume it takes as long as learning what it teaches.
+        return float(sum(self._hours[s] for s in self._teaches[program])) or 1.0
+
+    @property
+    def adjacency(self):
+        return self.graph.adjacency
+
+    # -------------------------------------------------------------- starts
+
+    def start_for(
+        self, role: int | None, extra: Iterable[int] = (), learned: Iterable[int] = ()
+    ) -> _Start:
+        """A start: a role and/or ``extra`` skills the person has, plus ``learned`` ones.
+
+        What a move reuses of the start is measured against its experience: the role's
+        requirement, or for a bare profile its ``extra`` skills.  Skills added on top of a
+        role, or learned (what-if), only widen what the start covers, so learning never
+        makes a move dearer.
+        """
+        t, req = self.taxonomy, self.req
+        extra = sorted(set(extra))
+        have = np.zeros(t.n_skills, dtype=bool)
+        own = np.zeros(t.n_skills, dtype=np.float64)
+        learned = sorted(set(learned))
+        if role is not None:
+            skills, weights, _ = req.entries_of(role)
+            have[skills] = True
+            own[skills] = weights
+            fresh = [s for s in extra + learned if not have[s]]
+            have[fresh] = True
+            field = int(t.role_field[role])
+            return _Start(t.concept(Kind.ROLE, role), role, have, own, field, bool(fresh), extra)
+        have[extra] = True
+        own[extra] = 1.0
+        have[learned] = True
+        return _Start(PROFILE, None, have, own, self._profile_field(extra), True, extra)
+
+    def _profile_field(self, skills: Sequence[int]) -> int | None:
+        """The most common known field of the skills, or None (then no move is reskilling)."""
+        fields = self.taxonomy.skill_field[list(skills)] if len(skills) else np.array([])
+        fields = fields[fields >= 0]
+        if not len(fields):
+            return None
+        values, counts = np.unique(fields, return_counts=True)
+        return int(values[np.argmax(counts)])
+
+    def row(self, start: _Start) -> MoveRow:
+        row = move_row(self.req, start.have, start.field, self.params, own=start.own)
+        if start.role is not None:
+            row.viable[start.role] = False
+        else:
+            # People list only some of what they know: a role that uses most of the
+            # listed skills is a move too, however little of it they cover.
+            row.viable |= (row.reuse >= self.params.profile_match) & (row.overlap > 0)
+        return row
+
+    def _virtual_edges(self, start: _Start) -> list[tuple[int, float, int]]:
+        """The edges a virtual start gets: the rule of ``build_transitions``."""
+        row = self.row(start)
+        idx = np.flatnonzero(row.viable)
+        cost = row.cost[idx]
+        k = self.params.moves_per_role
+        threshold = np.partition(cost, k - 1)[k - 1] if len(cost) > k else np.inf
+        keep = (cost <= threshold) | (cost <= self.graph.in_threshold[idx])
+        idx, cost = idx[keep], cost[keep]
+        return list(
+            zip(idx.tolist(), cost.tolist(), row.reskill[idx].astype(int).tolist(), strict=True)
+        )
+
+    # -------------------------------------------------------------- explanations
+
+    def explain(self, have: np.ndarray, target: int) -> tuple[_gaps.Gap, list]:
+        """The gap from a start that has ``have`` to ``target``, and the programs for it."""
+        gap = _gaps.skill_gap(*self.req.entries_of(target), have, self._hours)
+        picks = []
+        if self.params.max_programs and self._teaches and len(gap.missing):
+            need = dict(zip(gap.missing.tolist(), gap.weight.tolist(), strict=True))
+            picks = _gaps.cover_programs(
+                need, self._teaches, self._program_hours, limit=self.params.max_programs
+            )
+        return gap, picks
+
+    def _explained(self, have: np.ndarray, target: int) -> dict:
+        t = self.taxonomy
+        gap, picks = self.explain(have, target)
+        skill = self._concepts(Kind.SKILL)
+        programs = []
+        for p, covers in picks:
+            hours = float(t.program_hours[p])
+            cost = float(t.program_cost[p])
+            programs.append(
+                ProgramPick(
+                    program=t.concept(Kind.PROGRAM, p),
+                    hours=hours if math.isfinite(hours) else None,
+                    cost=cost if math.isfinite(cost) else None,
+                    program_type=t.program_type[p],
+                    covers=[skill[s] for s in covers],
+                )
+            )
+        missing = [
+            SkillGap(skill[s], e, w, h)
+            for s, e, w, h in zip(
+                gap.missing.tolist(),
+                gap.essential.tolist(),
+                gap.weight.tolist(),
+                gap.hours.tolist(),
+                strict=True,
+            )
+        ]
+        return {
+            "matched": len(gap.matched),
+            "required": len(gap.matched) + len(missing),
+            "matched_skills": [skill[s] for s in gap.matched.tolist()],
+            "missing_skills": missing,
+            "hours": gap.total_hours,
+            "programs": programs,
+        }
+
+    def _concepts(self, kind: str) -> list[Concept]:
+        """Every concept of a kind, built once (Concepts are immutable)."""
+        cached = self._concept_lists.get(kind)
+        if cached is None:
+            uris, labels = self.taxonomy._columns(kind)
+            cached = [Concept(u, lb, kind) for u, lb in zip(uris, labels, strict=True)]
+            self._concept_lists[kind] = cached
+        return cached
+
+    def move(self, start: _Start, row: MoveRow, target: int) -> Move:
+        return Move(
+            role=self._concepts(Kind.ROLE)[target],
+            kind=RESKILLING if row.reskill[target] else UPSKILLING,
+            cost=float(row.cost[target]),
+            **self._explained(start.have, target),
+        )
+
+    def _role_have(self, role: int) -> np.ndarray:
+        have = np.zeros(self.taxonomy.n_skills, dtype=bool)
+        have[self.req.skills_of(role)] = True
+        return have
+
+    # -------------------------------------------------------------- questions
+
+    def next_steps(self, start: _Start, k: int) -> list[Move]:
+        row = self.row(start)
+        idx = np.flatnonzero(row.viable)
+        order = np.lexsort((idx, row.cost[idx]))[:k]
+        return [self.move(start, row, int(i)) for i in idx[order]]
+
+    def paths(
+        self,
+        start: _Start,
+        target: int,
+        *,
+        k: int,
+        max_reskilling: int | None,
+        max_steps: int | None,
+        avoid: set[int],
+    ) -> list[CareerPath]:
+        t = self.taxonomy
+        target_concept = t.concept(Kind.ROLE, target)
+        if start.role == target:
+            return [CareerPath([], 0.0, 0, 0.0, start.concept, target_concept)]
+        if target in avoid:
+            raise NoPath(
+                f"{target_concept.label!r} is both the target and a role to avoid",
+                reason="the target is avoided",
+            )
+        adj = self.adjacency
+        bounds = self.graph.bounds(target, max_reskilling=max_reskilling, max_steps=max_steps)
+        if start.virtual:
+            source = len(adj)
+            adj = [*adj, self._virtual_edges(start)]
+            for values in [bounds["h"], *bounds.get("h_budget", ()), bounds.get("hops", [])]:
+                values.append(0.0)
+            if start.role is not None:
+                avoid = avoid | {start.role}
+        else:
+            source = start.role
+        found = _paths.k_shortest_paths(
+            adj,
+            source,
+            target,
+            k,
+            max_reskilling=max_reskilling,
+            max_steps=max_steps,
+            avoid=avoid,
+            **bounds,
+        )
+        if not found:
+            raise self._no_path(adj, source, start, target, max_reskilling, max_steps, avoid)
+        return [self._path(adj, start, nodes) for _, nodes in found]
+
+    def _path(self, adj, start: _Start, nodes: list[int]) -> CareerPath:
+        t = self.taxonomy
+        steps = []
+        for i, (u, v) in enumerate(itertools.pairwise(nodes)):
+            cost, resk = _paths._edge(adj, u, v)
+            if i == 0:
+                source, have = start.concept, start.have
+            else:
+                source, have = t.concept(Kind.ROLE, u), self._role_have(u)
+            steps.append(
+                Step(
+                    source=source,
+                    target=t.concept(Kind.ROLE, v),
+                    kind=RESKILLING if resk else UPSKILLING,
+                    cost=cost,
+                    **self._explained(have, v),
+                )
+            )
+        return CareerPath(
+            steps=steps,
+            cost=float(sum(s.cost for s in steps)),
+            reskilling_steps=sum(s.kind == RESKILLING for s in steps),
+            hours=float(sum(s.hours for s in steps)),
+            source=start.concept,
+            target=steps[-1].target if steps else None,
+        )
+
+    def _no_path(self, adj, source, start, target, max_reskilling, max_steps, avoid) -> NoPath:
+        t = self.taxonomy
+        a, b = start.concept.label, t.role_labels[target]
+        plain = f"no path from {a!r} to {b!r}"
+        if self.req.totals[target] == 0:
+            return NoPath(f"{plain}: {b!r} lists no skills", reason=f"{b!r} lists no skills")
+        if not start.have.any():
+            return NoPath(f"{plain}: the start has no skills", reason="the start has no skills")
+        free = _paths.shortest_path(adj, source, target)
+        if free is None:
+            return NoPath(f"{plain}: no chain of viable moves leads there")
+        reasons = []
+        if avoid and _paths.shortest_path(adj, source, target, avoid=avoid) is None:
+            reasons.append("every path goes through an avoided role")
+        if max_reskilling is not None:
+            need = _paths.fewest(adj, source, target, what="reskilling")
+            if need is not None and need > max_reskilling:
+                reasons.append(
+                    f"reachable with {need} reskilling step{'s' * (need != 1)}, "
+                    f"but max_reskilling={max_reskilling}"
+                )
+        if max_steps is not None:
+            need = _paths.fewest(adj, source, target, what="steps")
+            if need is not None and need > max_steps:
+                reasons.append(f"needs {need} steps, max_steps={max_steps}")
+        if not reasons:
+            reasons.append("the constraints together exclude every path")
+        reason = "; ".join(reasons)
+        return NoPath(f"{plain}: {reason}", reason=reason)
+
+    def whatif(self, start: _Start, learn: Iterable[int], k: int) -> tuple[list[Move], list]:
+        after = self.start_for(start.role, start.extra, learned=learn)
+        before_row, after_row = self.row(start), self.row(after)
+        new = np.flatnonzero(after_row.viable & ~before_row.viable)
+        new = new[np.lexsort((new, after_row.cost[new]))][:k]
+        both = np.flatnonzero(after_row.viable & before_row.viable)
+        saving = before_row.cost[both] - after_row.cost[both]
+        keep = saving > 1e-12
+        both, saving = both[keep], saving[keep]
+        order = np.lexsort((both, -saving))[:k]
+        cheaper = [
+            CostChange(
+                self.taxonomy.concept(Kind.ROLE, int(r)),
+                float(before_row.cost[r]),
+                float(after_row.cost[r]),
+                float(s),
+            )
+            for r, s in zip(both[order], saving[order], strict=True)
+        ]
+        return [self.move(after, after_row, int(r)) for r in new], cheaper
+
+
+# ----------------------------------------------------------------- caching
+
+_models: OrderedDict[tuple[str, str], CareerModel] = OrderedDict()
+_lock = threading.Lock()
+_MODELS_KEPT = 8
+
+
+def career_model(graph: SkillGraph, params: PathParams | None = None) -> CareerModel:
+    """The career model of ``graph`` under ``params``, cached in memory and on disk."""
+    params = params or PathParams()
+    taxonomy = graph.taxonomy
+    content_id = graph.store.content_id
+    key = (content_id, params.graph_key())
+    with _lock:
+        model = _models.get(key)
+        if model is not None:
+            _models.move_to_end(key)
+            if model.params != params:
+                model = _with_params(model, params)
+            return model
+    name = "transitions-" + _digest(params.graph_key())
+    cached = read_cache(graph.store.cache_dir, name, content_id)
+    if (
+        isinstance(cached, tuple)
+        and len(cached) == 2
+        and isinstance(cached[0], TransitionGraph)
+        and cached[0].key == params.graph_key()
+    ):
+        model = CareerModel(taxonomy, params, *cached)
+    else:
+        model = CareerModel(taxonomy, params)
+        write_cache(graph.store.cache_dir, name, content_id, (model.graph, model.req))
+    with _lock:
+        _models[key] = model
+        while len(_models) > _MODELS_KEPT:
+            _models.popitem(last=False)
+    return model
+
+
+def _with_params(model: CareerModel, params: PathParams) -> CareerModel:
+    """The same graph with other explanation parameters (cheap: the graph is shared)."""
+    clone = object.__new__(CareerModel)
+    clone.__dict__.update(model.__dict__)
+    clone.params = params
+    clone._concept_lists = {}
+    clone._set_hours()
+    return clone
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16]

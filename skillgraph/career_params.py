@@ -1,0 +1,136 @@
+"""The parameters of the career-path model (``PathParams``), with their defaults.
+
+Graph parameters change the transition graph (cached per value); explanation
+parameters only change how a move is explained (gaps, hours, programs).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from .errors import InvalidParameter
+
+__all__ = ["PathParams", "coerce_params"]
+
+
+@dataclass(frozen=True)
+class PathParams:
+    """Parameters of the career-path model, with their defaults.
+
+    Graph parameters (they change the transition graph, which is cached per value):
+
+    - ``essential_weight`` (1.0) / ``optional_weight`` (0.35): weight of an essential /
+      optional requirement (scaled by the source's importance rating where present,
+      ``use_ratings``, default True).
+    - ``reskilling_penalty`` (1.25): cost multiplier of a move that changes field (>= 1).
+    - ``min_overlap`` (0.2): a move is viable only if the start has at least this share
+      of the target's weighted requirement (0..1).
+    - ``moves_per_role`` (12): edges kept per role: moves no costlier than a role's
+      ``moves_per_role``-th cheapest move out, or its target's ``moves_per_role``-th
+      cheapest move in.
+    - ``size_prior`` (3.0): requirement weight a target is assumed to have beyond what
+      it lists, so that roles with few listed skills are not close to everything.
+    - ``reuse_weight`` (0.25): share of the cost that measures how little of the start's
+      own skills the target uses (0..1).
+    - ``step_cost`` (0.1): fixed cost of any move (> 0), so shorter paths win ties.
+    - ``profile_match`` (0.5): a bare skill profile may also move to a role that uses
+      at least this share of its skills, even below ``min_overlap`` (0..1): people list
+      only some of what they know.
+
+    Explanation parameters (no effect on the graph):
+
+    - ``default_skill_hours`` (40.0): hours to learn a skill whose hours are unknown (ESCO).
+    - ``max_programs`` (5): at most this many programs recommended per step.
+    """
+
+    essential_weight: float = 1.0
+    optional_weight: float = 0.35
+    reskilling_penalty: float = 1.25
+    min_overlap: float = 0.2
+    moves_per_role: int = 12
+    size_prior: float = 3.0
+    reuse_weight: float = 0.25
+    step_cost: float = 0.1
+    profile_match: float = 0.5
+    use_ratings: bool = True
+    default_skill_hours: float = 40.0
+    max_programs: int = 5
+
+    GRAPH_FIELDS = (
+        "essential_weight",
+        "optional_weight",
+        "reskilling_penalty",
+        "min_overlap",
+        "moves_per_role",
+        "size_prior",
+        "reuse_weight",
+        "step_cost",
+        "use_ratings",
+    )
+
+    def __post_init__(self) -> None:
+        def check(name: str, ok: bool, what: str) -> None:
+            if not ok:
+                value = getattr(self, name)
+                raise InvalidParameter(f"{name} must be {what} (got {value!r})")
+
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if f.type in ("float", float):
+                try:
+                    value = float(value)
+                except (TypeError, ValueError):
+                    raise InvalidParameter(f"{f.name} must be a number (got {value!r})") from None
+                check(f.name, math.isfinite(value), "a finite number")
+                object.__setattr__(self, f.name, value)
+            elif f.type in ("int", int):
+                if isinstance(value, bool) or not isinstance(value, int | np.integer):
+                    raise InvalidParameter(f"{f.name} must be an integer (got {value!r})")
+                object.__setattr__(self, f.name, int(value))
+            elif f.type in ("bool", bool):
+                object.__setattr__(self, f.name, bool(value))
+        check("essential_weight", self.essential_weight > 0, "> 0")
+        check("optional_weight", self.optional_weight >= 0, ">= 0")
+        check("reskilling_penalty", self.reskilling_penalty >= 1, ">= 1")
+        check("min_overlap", 0 <= self.min_overlap <= 1, "between 0 and 1")
+        check("moves_per_role", 1 <= self.moves_per_role <= 1000, "between 1 and 1000")
+        check("size_prior", self.size_prior >= 0, ">= 0")
+        check("reuse_weight", 0 <= self.reuse_weight <= 1, "between 0 and 1")
+        check("step_cost", 0 < self.step_cost <= 10, "> 0 and <= 10")
+        check("profile_match", 0 <= self.profile_match <= 1, "between 0 and 1")
+        check("default_skill_hours", self.default_skill_hours >= 0, ">= 0")
+        check("max_programs", 0 <= self.max_programs <= 50, "between 0 and 50")
+
+    @classmethod
+    def from_mapping(cls, values: dict | None) -> PathParams:
+        """Parameters from a dict of names (None values mean the default)."""
+        values = {k: v for k, v in (values or {}).items() if v is not None}
+        names = {f.name for f in dataclasses.fields(cls)}
+        unknown = sorted(set(values) - names)
+        if unknown:
+            raise InvalidParameter(
+                f"unknown parameter {unknown[0]!r}; known: {', '.join(sorted(names))}"
+            )
+        return cls(**values)
+
+    def graph_key(self) -> str:
+        """A string naming the graph parameters, for cache keys."""
+        return ",".join(f"{n}={getattr(self, n)!r}" for n in self.GRAPH_FIELDS)
+
+    def as_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+
+def coerce_params(params) -> PathParams:
+    """``params`` as a ``PathParams``: None (the defaults), a ``PathParams`` or a dict."""
+    if params is None:
+        return PathParams()
+    if isinstance(params, PathParams):
+        return params
+    if isinstance(params, dict):
+        return PathParams.from_mapping(params)
+    raise InvalidParameter(f"params must be a PathParams or a dict (got {type(params).__name__})")
