@@ -45,7 +45,7 @@ def main(argv=None) -> int:
             page.goto(base + url)
             page.wait_for_load_state("networkidle")
             if page.locator("#graph").count():
-                page.wait_for_function("window.skillgraphStable === true", timeout=20000)
+                page.wait_for_function("() => window.skillgraphStable === true", timeout=20000)
             page.wait_for_timeout(300)
             target = out / f"{name}.png"
             page.screenshot(path=str(target), full_page=False)

@@ -80,7 +80,7 @@ def next_steps():
 @bp.get("/whatif")
 def whatif():
     query = careers.whatif_query()
-    return jsonify(careers.whatif(get_graph(), query))
+    return jsonify(careers.whatif(get_graph(), query, drawings=params.flag("graph")))
 
 
 @bp.get("/examples")

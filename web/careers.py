@@ -208,7 +208,8 @@ def next_steps(graph: SkillGraph, q: NextQuery, *, drawings: bool = False) -> di
     return result
 
 
-def whatif(graph: SkillGraph, q: WhatIfQuery) -> dict:
+def whatif(graph: SkillGraph, q: WhatIfQuery, *, drawings: bool = False) -> dict:
+    """What learning opens up; with ``drawings``, ``graph`` draws it."""
     _require_start(q)
     start = _concept(graph, q.start, Kind.ROLE)
     have = [_concept(graph, s, Kind.SKILL) for s in q.have]
@@ -222,7 +223,7 @@ def whatif(graph: SkillGraph, q: WhatIfQuery) -> dict:
         have=[h["uri"] for h in have],
         k=q.k,
     )
-    return {
+    result = {
         "query": q.as_dict(),
         "from": start,
         "have": have,
@@ -230,6 +231,9 @@ def whatif(graph: SkillGraph, q: WhatIfQuery) -> dict:
         "programs": programs,
         **with_urls(found.as_dict()),
     }
+    if drawings:
+        result["graph"] = whatif_graph(result)
+    return result
 
 
 def uris_in(data) -> list[str]:
@@ -413,6 +417,60 @@ def moves_graph(start: dict | None, moves: list[dict]) -> dict:
         )
         b.edge(origin, node, move["kind"], title=f"{move['kind']}, cost {move['cost']:.2f}")
     return b.data(physics=False, meta={"moves": n})
+
+
+def whatif_graph(result: dict) -> dict:
+    """The skills learned on the left, the start in the middle, on the right the roles the
+    learning makes reachable (coloured by kind) and, below them, the moves it makes
+    cheaper (grey, labelled with the saving)."""
+    b = GraphBuilder(concept_url)
+    new, cheaper = result["newly_reachable"], result["cheaper"]
+    rows = max(len(new) + len(cheaper), len(result["learned"]), 1)
+    origin = _start_node(b, result.get("start") or result.get("from"), x=0, y=(rows - 1) * 30)
+    for j, skill in enumerate(result["learned"]):
+        sid = b.node(
+            "learn|" + skill["uri"],
+            skill["label"],
+            "skill",
+            uri=skill["uri"],
+            info=[("what if", "you learn this")],
+            x=-380,
+            y=j * 60,
+            borderWidth=2.5,
+        )
+        b.edge(sid, origin, "teaches", title=f"learn {skill['label']}")
+    for j, move in enumerate(new):
+        role = move["role"]
+        node = b.node(
+            role["uri"],
+            role["label"],
+            "role",
+            uri=role["uri"],
+            info=[
+                ("newly reachable", move["kind"]),
+                ("cost", f"{move['cost']:.2f}"),
+                ("skills matched", f"{move['matched']} of {move['required']}"),
+            ],
+            x=480,
+            y=j * 60,
+        )
+        b.edge(origin, node, move["kind"], title=f"newly reachable: {move['kind']}")
+    for j, change in enumerate(cheaper):
+        role = change["role"]
+        node = b.node(
+            role["uri"],
+            role["label"],
+            "role",
+            uri=role["uri"],
+            info=[
+                ("cheaper move", f"{change['cost_before']:.2f} -> {change['cost_after']:.2f}"),
+                ("saving", f"{change['saving']:.2f}"),
+            ],
+            x=480,
+            y=(len(new) + j) * 60 + (40 if new else 0),
+        )
+        b.edge(origin, node, "relation", title=f"cheaper by {change['saving']:.2f}")
+    return b.data(physics=False, meta={"newly_reachable": len(new), "cheaper": len(cheaper)})
 
 
 # ----------------------------------------------------------------- examples

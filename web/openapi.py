@@ -122,6 +122,7 @@ def document() -> dict:
                 _p("learn", "Skills to learn; repeat.", many=True),
                 _p("program", "Programs to take; repeat.", many=True),
                 _p("k", "Most roles listed per answer.", _int(1, 100, 20)),
+                _p("graph", "Also return the drawing (graph).", {"type": "boolean"}),
             ],
         ),
         "/api/examples": _op("Example path queries that have answers.", [], errors=()),

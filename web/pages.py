@@ -77,7 +77,7 @@ def browse():
 # ---------------------------------------------------------------- career pages
 
 
-def _career_page(template: str, run, query, **extra):
+def _career_page(template: str, run, query, legend_edges=None, **extra):
     """Render a career page; a lookup problem becomes a message on the form, not a 4xx
     page, so that the person can fix the query in place."""
     graph = get_graph()
@@ -103,7 +103,7 @@ def _career_page(template: str, run, query, **extra):
         problem=problem,
         examples=careers.examples(graph) if not query.ready else [],
         legend_nodes=[n for n in LEGEND_NODES if n[0] != "concept"] + [("profile", "your skills")],
-        legend_edges=[e for e in LEGEND_EDGES if e[0] != "relation"],
+        legend_edges=legend_edges or [e for e in LEGEND_EDGES if e[0] != "relation"],
         sources=attribution_for(uris),
         **extra,
     )
@@ -128,7 +128,17 @@ def next_steps():
 @bp.get("/whatif")
 def whatif():
     query = careers.whatif_query()
-    return _career_page("whatif.html", careers.whatif, query)
+    return _career_page(
+        "whatif.html",
+        lambda g, q: careers.whatif(g, q, drawings=True),
+        query,
+        legend_edges=[
+            ("teaches", "a skill you would learn"),
+            ("upskilling", "newly reachable, same field"),
+            ("reskilling", "newly reachable, changes field"),
+            ("relation", "a move made cheaper"),
+        ],
+    )
 
 
 #: Defence in depth for pages that show imported text: everything is escaped anyway, and

@@ -57,10 +57,17 @@ def launched_browser():
             browser.close()
 
 
-def offline_page(browser, *, viewport=(1400, 1000)):
+def offline_page(browser, *, viewport=(1400, 1000), bypass_csp=False):
     """A new page whose requests to any non-loopback host are aborted; returns
-    ``(page, blocked)`` where ``blocked`` lists the URLs that were attempted."""
-    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+    ``(page, blocked)`` where ``blocked`` lists the URLs that were attempted.
+
+    ``bypass_csp`` ignores the pages' Content-Security-Policy, to test what they do
+    without that second line of defence.  Wait with functions (``"() => ..."``), not
+    expression strings: Playwright evaluates those with eval, which the policy forbids.
+    """
+    context = browser.new_context(
+        viewport={"width": viewport[0], "height": viewport[1]}, bypass_csp=bypass_csp
+    )
     blocked: list[str] = []
 
     def guard(route):

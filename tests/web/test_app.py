@@ -64,7 +64,10 @@ PAGES = [
     ("/next", ["Next steps"]),
     ("/next?from=data+analyst", ["cheapest moves", "graph-data"]),
     ("/whatif", ["What if"]),
-    ("/whatif?from=administrative+assistant&learn=SQL", ["Newly reachable", "Cheaper moves"]),
+    (
+        "/whatif?from=administrative+assistant&learn=SQL&learn=statistics",
+        ["Newly reachable", "Cheaper moves", "graph-data", "a move made cheaper"],
+    ),
     ("/api", ["JSON API", "/api/path"]),
 ]
 
@@ -95,6 +98,7 @@ API = [
     ("/api/next?from=data+analyst&k=3", "moves"),
     ("/api/next?have=SQL&have=statistics&graph=true", "graph"),
     ("/api/whatif?from=administrative+assistant&learn=SQL", "newly_reachable"),
+    ("/api/whatif?from=administrative+assistant&learn=SQL&graph=1", "graph"),
     ("/api/examples", "examples"),
     ("/api/openapi.json", "paths"),
 ]

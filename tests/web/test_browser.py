@@ -33,7 +33,7 @@ def base(browser):
 
 
 def _stable(page, timeout=15000):
-    page.wait_for_function("window.skillgraphStable === true", timeout=timeout)
+    page.wait_for_function("() => window.skillgraphStable === true", timeout=timeout)
 
 
 def _nodes(page) -> list[dict]:
@@ -86,7 +86,9 @@ def test_path_finder_draws_roles_programs_and_missing_skills(browser, base):
     # Another alternative: the table and the graph switch, the URL keeps the choice.
     if len(expected) > 1:
         page.click('a[data-alt="1"]')
-        page.wait_for_function("window.skillgraphNodes && window.location.search.includes('alt=1')")
+        page.wait_for_function(
+            "() => window.skillgraphNodes && window.location.search.includes('alt=1')"
+        )
         _stable(page)
         roles, skills, programs = _expected_nodes(expected[1])
         nodes = _nodes(page)
@@ -121,7 +123,7 @@ def test_clicking_a_node_shows_details_and_highlights_neighbours(browser, base):
     # Clicking the empty canvas clears the highlight.
     box = page.locator("#graph").bounding_box()
     page.mouse.click(box["x"] + 5, box["y"] + 5)
-    page.wait_for_function("window.skillgraphNodes.get().every(n => n.opacity === 1)")
+    page.wait_for_function("() => window.skillgraphNodes.get().every(n => n.opacity === 1)")
     assert blocked == []
 
 
@@ -158,7 +160,7 @@ def test_path_form_with_skills_i_have(browser, base):
         page.wait_for_selector("#have ~ .ac-list li .ac-label")
         page.keyboard.press("ArrowDown")
         page.keyboard.press("Enter")
-        page.wait_for_function(f"document.querySelectorAll('.chip').length === {n}")
+        page.wait_for_function("(n) => document.querySelectorAll('.chip').length === n", arg=n)
     page.locator("#to").press_sequentially("data analyst", delay=30)
     page.wait_for_selector("#to ~ .ac-list li .ac-label")
     page.keyboard.press("ArrowDown")
@@ -211,7 +213,8 @@ def _assert_nothing_ran(page):
 
 
 def test_hostile_labels_run_no_script(browser, xss_base):
-    page, blocked = offline_page(browser)
+    # Without the Content-Security-Policy: escaping alone must keep the markup inert.
+    page, blocked = offline_page(browser, bypass_csp=True)
     graph_pages = [
         f"/concept?uri={quote(X + 'clerk')}",
         f"/concept?uri={quote(X + 's2')}",
