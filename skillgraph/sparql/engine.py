@@ -129,7 +129,12 @@ def execute(
         else:
             body, rows, truncated = write_graph(result, chosen.name, max_rows)
     except SyntaxError as exc:
-        raise MalformedQuery(f"malformed query: {exc}") from None
+        # Oxigraph lists every character class it expected, over several lines: keep the
+        # first line, cut to a length people read (the position comes first).
+        message = str(exc).split("\n", 1)[0]
+        if len(message) > 300:
+            message = message[:300].rsplit(",", 1)[0] + ", ..."
+        raise MalformedQuery(f"malformed query: {message}") from None
     except (OSError, ValueError, TypeError) as exc:
         raise QueryError(f"query failed: {exc}") from None
     return Answer(
