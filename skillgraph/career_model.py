@@ -61,6 +61,7 @@ class _Start:
     field: int | None  # None: a profile with no field to leave
     virtual: bool  # True when the start's moves differ from the role's graph row
     extra: list[int]  # skills given on top of the role's (all of them for a profile)
+    level: np.ndarray | None = None  # the role's rated level per skill (NaN: unrated)
 
 
 class CareerModel:
@@ -124,7 +125,15 @@ class CareerModel:
             fresh = [s for s in extra + learned if not have[s]]
             have[fresh] = True
             field = int(t.role_field[role])
-            return _Start(t.concept(Kind.ROLE, role), role, have, own, field, bool(fresh), extra)
+            levels = req.levels_of(role)
+            level = None
+            if levels is not None:
+                # Skills added on top of the role have no rated level: they count in full.
+                level = np.full(t.n_skills, np.nan)
+                level[skills] = levels
+            return _Start(
+                t.concept(Kind.ROLE, role), role, have, own, field, bool(fresh), extra, level
+            )
         have[extra] = True
         own[extra] = 1.0
         have[learned] = True
@@ -140,7 +149,9 @@ class CareerModel:
         return int(values[np.argmax(counts)])
 
     def row(self, start: _Start) -> MoveRow:
-        row = move_row(self.req, start.have, start.field, self.params, own=start.own)
+        row = move_row(
+            self.req, start.have, start.field, self.params, own=start.own, level=start.level
+        )
         if start.role is not None:
             row.viable[start.role] = False
         else:

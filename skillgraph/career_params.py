@@ -26,6 +26,10 @@ class PathParams:
     - ``essential_weight`` (1.0) / ``optional_weight`` (0.35): weight of an essential /
       optional requirement (scaled by the source's importance rating where present,
       ``use_ratings``, default True).
+    - ``use_levels`` (True): where the source rates the level a role needs of a skill
+      (O*NET), a start covers a required skill only as far as its own level reaches:
+      ``min(1, level_start / level_target)`` of the skill's weight.  A skill without a
+      rated level on both sides counts in full (ESCO has no levels: no change there).
     - ``reskilling_penalty`` (1.25): cost multiplier of a move that changes field (>= 1).
     - ``min_overlap`` (0.2): a move is viable only if the start has at least this share
       of the target's weighted requirement (0..1).
@@ -57,6 +61,7 @@ class PathParams:
     step_cost: float = 0.1
     profile_match: float = 0.5
     use_ratings: bool = True
+    use_levels: bool = True
     default_skill_hours: float = 40.0
     max_programs: int = 5
 
@@ -70,6 +75,7 @@ class PathParams:
         "reuse_weight",
         "step_cost",
         "use_ratings",
+        "use_levels",
     )
 
     def __post_init__(self) -> None:

@@ -5,7 +5,10 @@ The model (DESIGN.md section 4).  Each role has a weighted requirement over skil
 rating where it has one.  For a move from a start A (a role, or a person's skills) to a
 role B:
 
-* ``overlap``  = the weight of B's requirement that A already has;
+* ``overlap``  = the weight of B's requirement that A already has.  Where the source
+  rates the level of a requirement (O*NET, ``use_levels``), A covers B's skill only as
+  far as A's level reaches B's: ``weight * min(1, level_A / level_B)``; a skill whose
+  level is not rated on both sides counts in full;
 * ``gap``      = 1 - overlap / (B's total weight + ``size_prior``).  The prior acts as
   ``size_prior`` units of requirement the source does not list, so a role that lists two
   skills is never "free" to move into just because those two are covered;
@@ -52,6 +55,7 @@ __all__ = [
     "Requirements",
     "TransitionGraph",
     "build_transitions",
+    "level_shortfall",
     "move_row",
     "reference_costs",
     "reference_edges",
@@ -73,6 +77,9 @@ class Requirements:
     essential: np.ndarray
     totals: np.ndarray
     role_field: np.ndarray
+    #: The rated level of each stored entry (parallel to ``weights.data``, NaN where
+    #: unrated), or None when no entry has a level or levels are not used.
+    levels: np.ndarray | None = None
 
     @property
     def n_roles(self) -> int:
@@ -92,6 +99,13 @@ class Requirements:
         w = self.weights
         a, b = w.indptr[role], w.indptr[role + 1]
         return w.indices[a:b], w.data[a:b], self.essential[a:b]
+
+    def levels_of(self, role: int) -> np.ndarray | None:
+        """The rated levels of role ``role``'s requirement (NaN: unrated), or None."""
+        if self.levels is None:
+            return None
+        w = self.weights
+        return self.levels[w.indptr[role] : w.indptr[role + 1]]
 
 
 def requirements(taxonomy: Taxonomy, params: PathParams) -> Requirements:
@@ -120,13 +134,18 @@ def requirements(taxonomy: Taxonomy, params: PathParams) -> Requirements:
         scale = np.ones_like(weight)
         scale[rated] = importance[rated] / importance[rated].max()
         weight = weight * scale
+    level = np.asarray(taxonomy.req_level, dtype=np.float64)
+    # A level of 0 (O*NET: "not needed at all") asks nothing of the start: unrated.
+    level = np.where(np.isfinite(level) & (level > 0), level, np.nan)
+    use_levels = params.use_levels and bool(np.isfinite(level).any())
     # Duplicates: keep the strongest listing.  Sort by (role, skill, -weight) and keep firsts.
     order = np.lexsort((-weight, skill, role))
     role, skill, weight, essential = role[order], skill[order], weight[order], essential[order]
+    level = level[order]
     first = np.ones(len(role), dtype=bool)
     if len(role):
         first[1:] = (role[1:] != role[:-1]) | (skill[1:] != skill[:-1])
-    role, skill, weight = role[first], skill[first], weight[first]
+    role, skill, weight, level = role[first], skill[first], weight[first], level[first]
     # Essential if any listing of the pair is essential.
     pair = np.cumsum(first) - 1
     any_essential = np.zeros(len(role), dtype=bool)
@@ -142,7 +161,62 @@ def requirements(taxonomy: Taxonomy, params: PathParams) -> Requirements:
         essential=any_essential,
         totals=np.asarray(weights.sum(axis=1)).ravel(),
         role_field=np.asarray(taxonomy.role_field, dtype=np.int64),
+        levels=level if use_levels else None,
     )
+
+
+def level_shortfall(req: Requirements, target: np.ndarray, source: np.ndarray) -> np.ndarray:
+    """For each pair (``target[i]``, ``source[i]``) of roles, the weight of the target's
+    requirement that the source has but at too low a level:
+    the sum over skills rated on both sides of ``weight * max(0, 1 - level_s / level_t)``.
+
+    Exact (no binning): per rated skill, one dense outer difference over the roles that
+    rate anything (an unrated start gets level +inf, an unrated target weight 0), which
+    is faster than scattering each skill's smaller block into place.
+
+    >>> t = Taxonomy.from_records(
+    ...     roles=[("r:a", "a", None), ("r:b", "b", None)], skills=[("s:x", "x", None, None)],
+    ...     fields=[], requirements=[("r:a", "s:x", True), ("r:b", "s:x", True)],
+    ...     ratings={("r:a", "s:x"): (5.0, 2.0), ("r:b", "s:x"): (5.0, 4.0)})
+    >>> from skillgraph.careers import PathParams
+    >>> req = requirements(t, PathParams(use_ratings=False))
+    >>> level_shortfall(req, np.array([1, 0]), np.array([0, 1])).tolist()  # a -> b, b -> a
+    [0.5, 0.0]
+    """
+    out = np.zeros(len(target))
+    if req.levels is None or not len(target):
+        return out
+    w = req.weights
+    rated = np.isfinite(req.levels)
+    role = np.repeat(np.arange(req.n_roles, dtype=np.int64), np.diff(w.indptr))[rated]
+    skill, level, weight = w.indices[rated], req.levels[rated], w.data[rated]
+    roles, compact = np.unique(role, return_inverse=True)
+    m = len(roles)
+    # weight * max(0, 1 - level_a / level_b) = (weight / level_b) * max(0, level_b - level_a)
+    total = np.zeros((m, m))
+    buf = np.empty((m, m))
+    start_level, target_level, per_level = np.empty(m), np.empty(m), np.empty(m)
+    order = np.argsort(skill, kind="stable")
+    for group in np.split(order, np.flatnonzero(np.diff(skill[order])) + 1):
+        if len(group) < 2:
+            continue
+        at = compact[group]
+        start_level.fill(np.inf)
+        start_level[at] = level[group]
+        target_level.fill(0.0)
+        target_level[at] = level[group]
+        per_level.fill(0.0)
+        per_level[at] = weight[group] / level[group]
+        np.subtract.outer(target_level, start_level, out=buf)
+        np.maximum(buf, 0.0, out=buf)
+        buf *= per_level[:, None]
+        total += buf
+    where = np.full(req.n_roles, -1, dtype=np.int64)
+    where[roles] = np.arange(len(roles))
+    t, s = where[target], where[source]
+    both = (t >= 0) & (s >= 0)
+    out[both] = total[t[both], s[both]]
+    return out
 
 
 def _cost(overlap, reverse, start_total, target_total, reskill, params: PathParams):
@@ -178,17 +252,27 @@ def move_row(
     params: PathParams,
     *,
     own: np.ndarray,
+    level: np.ndarray | None = None,
 ) -> MoveRow:
     """The moves out of a start that has the skills ``have`` (a bool vector over skills).
 
     ``field`` is the start's field (-1: none), or None for a start that has no field to
     leave (then no move is reskilling).
     ``own`` holds the start's own weight per skill (what ``reuse`` is measured against):
-    a role's requirement weights, or ones for a bare skill profile.  For a role this
+    a role's requirement weights, or ones for a bare skill profile.  ``level`` holds the
+    start's rated level per skill (NaN: unrated; None: none rated).  For a role this
     gives exactly the row of the role in ``build_transitions``.
     """
     h = have.astype(np.float64)
     overlap = req.weights @ h
+    if req.levels is not None and level is not None:
+        w = req.weights
+        mine = level[w.indices]
+        both = np.isfinite(mine) & np.isfinite(req.levels) & have[w.indices]
+        short = np.zeros(len(mine))
+        short[both] = w.data[both] * np.maximum(0.0, 1.0 - mine[both] / req.levels[both])
+        rows = np.repeat(np.arange(req.n_roles), np.diff(w.indptr))
+        overlap = overlap - np.bincount(rows, weights=short, minlength=req.n_roles)
     reverse = req.binary @ own
     if field is None:
         reskill = np.zeros(req.n_roles, dtype=bool)
@@ -335,6 +419,9 @@ def build_transitions(req: Requirements, params: PathParams) -> TransitionGraph:
     target = np.repeat(np.arange(n, dtype=np.int64), per_target)
     source = by_target.indices.astype(np.int64)
     overlap = by_target.data
+    if req.levels is not None:
+        # A skill held at a lower level than the target's covers only part of it.
+        overlap = overlap - level_shortfall(req, target, source)
     # Roles without skills have no entries (nothing overlaps them), so no total is 0 here.
     threshold = np.repeat(params.min_overlap * totals - 1e-12, per_target)
     viable = (overlap > 0) & (overlap >= threshold) & (source != target)
@@ -384,10 +471,19 @@ def reference_costs(
     in ``scripts/bench_paths.py``.  Returns ``{(a, b): (cost, reskilling)}``.
     """
     req = requirements(taxonomy, params)
-    weight = []
+    weight, level = [], []
     for r in range(taxonomy.n_roles):
         skills, weights, _ = req.entries_of(r)
         weight.append(dict(zip(skills.tolist(), weights.tolist(), strict=True)))
+        levels = req.levels_of(r)
+        rated = {} if levels is None else dict(zip(skills.tolist(), levels.tolist(), strict=True))
+        level.append({s: v for s, v in rated.items() if not math.isnan(v)})
+
+    def covered(a: int, b: int, s: int) -> float:
+        if s in level[a] and s in level[b]:
+            return min(1.0, level[a][s] / level[b][s])
+        return 1.0
+
     total = [sum(w.values()) for w in weight]
     field = taxonomy.role_field.tolist()
     a_ = params.reuse_weight
@@ -399,7 +495,7 @@ def reference_costs(
             if a == b or total[b] <= 0:
                 continue
             shared = has & wb.keys()
-            overlap = sum(wb[s] for s in shared)
+            overlap = sum(wb[s] * covered(a, b, s) for s in shared)
             if overlap <= 0 or overlap < params.min_overlap * total[b] - 1e-12:
                 continue
             gap = 1 - overlap / (total[b] + params.size_prior or 1.0)

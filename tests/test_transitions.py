@@ -135,6 +135,58 @@ def test_a_role_row_equals_its_graph_row():
         assert bool(row.reskill[b]) == graph[0, b][1]
 
 
+def nurse_and_physician():
+    """Same skills, same field; the physician needs x at level 6 where the nurse has 3."""
+    reqs = [(r, s, True) for r in ("r:nurse", "r:doctor") for s in ("s:x", "s:y", "s:z")]
+    levels = {"r:nurse": (3.0, 4.0, 2.0), "r:doctor": (6.0, 4.0, 1.0)}
+    skills = ("s:x", "s:y", "s:z")
+    ratings = {
+        (r, s): (5.0, lv) for r, lvs in levels.items() for s, lv in zip(skills, lvs, strict=True)
+    }
+    roles = [("r:nurse", "nurse", "f:1"), ("r:doctor", "doctor", "f:1")]
+    return taxonomy(roles, reqs, ratings=ratings)
+
+
+def test_levels_cover_a_skill_only_as_far_as_the_start_level_reaches():
+    t = nurse_and_physician()
+    p = PathParams(size_prior=0.0, reuse_weight=0.0, step_cost=0.1)
+    graph = edges(build_transitions(requirements(t, p), p))
+    # nurse -> doctor: x covered 3/6, y 4/4, z (2 >= 1) in full: 2.5 of 3.
+    assert graph[0, 1][0] == pytest.approx(0.1 + 1 - 2.5 / 3)
+    # doctor -> nurse: 6 >= 3, 4 >= 4, but z only 1/2: 2.5 of 3 as well.
+    assert graph[1, 0][0] == pytest.approx(0.1 + 1 - 2.5 / 3)
+    flat = PathParams(size_prior=0.0, reuse_weight=0.0, step_cost=0.1, use_levels=False)
+    same = edges(build_transitions(requirements(t, flat), flat))
+    assert same[0, 1][0] == pytest.approx(0.1) and same[1, 0][0] == pytest.approx(0.1)
+    assert requirements(t, flat).levels is None
+    assert requirements(t, p).levels.tolist() == [3.0, 4.0, 2.0, 6.0, 4.0, 1.0]
+
+
+def test_a_start_that_lacks_the_level_can_fall_below_the_viability_threshold():
+    t = nurse_and_physician()
+    p = PathParams(min_overlap=0.9)
+    assert (0, 1) not in edges(build_transitions(requirements(t, p), p))  # 2.5 / 3 < 0.9
+    flat = PathParams(min_overlap=0.9, use_levels=False)
+    assert (0, 1) in edges(build_transitions(requirements(t, flat), flat))
+
+
+def test_a_rated_role_row_equals_its_graph_row_and_extra_skills_count_in_full():
+    t = nurse_and_physician()
+    p = PathParams()
+    req = requirements(t, p)
+    graph = edges(build_transitions(req, p))
+    have = np.zeros(t.n_skills, dtype=bool)
+    have[req.skills_of(0)] = True
+    level = np.full(t.n_skills, np.nan)
+    level[req.skills_of(0)] = req.levels_of(0)
+    own = req.weights.toarray()[0]
+    row = move_row(req, have, 0, p, own=own, level=level)
+    assert row.cost[1] == pytest.approx(graph[0, 1][0])
+    assert row.overlap[1] == pytest.approx(2.5)
+    # The same skills with no rated level (a skill profile) cover the doctor in full.
+    assert move_row(req, have, 0, p, own=own).overlap[1] == pytest.approx(3.0)
+
+
 @st.composite
 def random_taxonomies(draw):
     n_roles = draw(st.integers(1, 9))
@@ -150,7 +202,17 @@ def random_taxonomies(draw):
         )
     )
     requirements_ = [(f"r:{r}", f"s:{s}", e) for r, s, e in reqs]
-    return taxonomy(roles, requirements_, fields=("f:1", "f:2", "f:3"), n_skills=n_skills)
+    # Some taxonomies rate levels (O*NET-like), some pairs unrated or rated 0.
+    ratings = None
+    if draw(st.booleans()):
+        level = st.sampled_from([float("nan"), 0.0, 1.0, 2.5, 4.0, 7.0])
+        ratings = {
+            (r, s): (draw(st.sampled_from([float("nan"), 1.0, 3.0, 5.0])), draw(level))
+            for r, s, _ in requirements_
+        }
+    return taxonomy(
+        roles, requirements_, fields=("f:1", "f:2", "f:3"), n_skills=n_skills, ratings=ratings
+    )
 
 
 params_strategy = st.builds(
@@ -161,6 +223,7 @@ params_strategy = st.builds(
     moves_per_role=st.integers(1, 5),
     size_prior=st.sampled_from([0.0, 1.0, 3.0]),
     reuse_weight=st.sampled_from([0.0, 0.25, 1.0]),
+    use_levels=st.booleans(),
 )
 
 
