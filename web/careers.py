@@ -133,13 +133,15 @@ def with_urls(data):
     """``data`` with a page ``url`` next to every ``uri`` (recursively, in place)."""
     if isinstance(data, dict):
         uri = data.get("uri")
-        if isinstance(uri, str) and "kind" in data and data.get("kind") != "profile":
+        if uri is not None and "kind" in data and data["kind"] != "profile":
             data["url"] = concept_url(uri)
         for value in data.values():
-            with_urls(value)
+            if isinstance(value, dict | list):
+                with_urls(value)
     elif isinstance(data, list):
         for value in data:
-            with_urls(value)
+            if isinstance(value, dict | list):
+                with_urls(value)
     return data
 
 

@@ -7,6 +7,7 @@ with gunicorn's ``--preload``, shared by the forked workers.
 
 from __future__ import annotations
 
+import functools
 from urllib.parse import quote
 
 from flask import Flask, current_app
@@ -40,6 +41,7 @@ def get_stats() -> dict:
     return current_app.extensions["skillgraph.stats"]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def concept_url(uri: str) -> str:
     """The page of a concept: its own ``/id/...`` path for our namespace (Linked Data),
     ``/concept?uri=...`` for imported URIs such as ESCO's."""
