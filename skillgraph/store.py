@@ -161,6 +161,10 @@ def open_store(location: str | os.PathLike[str] | None = None, *, read_only: boo
     resolved = resolve_location(location)
     if resolved is None:
         return open_default()
+    if resolved.lower().startswith(("http://", "https://")):
+        from .remote import open_remote  # a SPARQL server (skillgraph/remote.py)
+
+        return open_remote(resolved)
     root = Path(resolved)
     generation = _current_generation(root)
     meta = _read_meta(generation)
@@ -216,6 +220,10 @@ def build_store(
     ``merge=True`` the new generation starts as a copy of the live one.  Whatever ``fill``
     raises, the live generation is left exactly as it was and the exception propagates.
     """
+    if str(location).lower().startswith(("http://", "https://")):
+        from .remote import build_remote  # a SPARQL server (skillgraph/remote.py)
+
+        return build_remote(str(location), fill, merge=merge)
     root = Path(location)
     if root.exists() and not root.is_dir():
         raise StoreError(f"{root}: exists and is not a folder")

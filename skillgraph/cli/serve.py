@@ -48,7 +48,8 @@ def _serve(args: argparse.Namespace) -> int:
     location = resolve_location(args.store)
     env = dict(os.environ)
     if location:
-        env[ENV_VAR] = os.path.abspath(location)
+        remote = location.lower().startswith(("http://", "https://"))
+        env[ENV_VAR] = location if remote else os.path.abspath(location)
     else:
         env.pop(ENV_VAR, None)
     argv = gunicorn_argv(args)

@@ -1,0 +1,112 @@
+"""A real Oxigraph SPARQL server (the ``oxigraph`` CLI from PyPI) on loopback, per module.
+
+Tests import into it through the real ``skillgraph`` console script and compare every
+answer with the same data imported into a local on-disk store.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
+SKILLGRAPH = Path(sys.executable).with_name("skillgraph")
+
+
+def oxigraph_binary() -> str | None:
+    beside = Path(sys.executable).with_name("oxigraph")
+    return str(beside) if beside.is_file() else shutil.which("oxigraph")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """``oxigraph serve`` on 127.0.0.1 with its data in ``folder``."""
+
+    def __init__(self, binary: str, folder: Path):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = open(folder / "server.log", "wb")  # noqa: SIM115 - closed in stop()
+        self.process = subprocess.Popen(
+            [binary, "serve", "--location", str(folder / "db"), "--bind", f"127.0.0.1:{self.port}"],
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                with urllib.request.urlopen(self.url + "/query?query=ASK%7B%7D", timeout=1):
+                    return
+            except OSError as exc:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    self.stop()
+                    raise RuntimeError(
+                        f"oxigraph server did not start: see {folder}/server.log"
+                    ) from exc
+                time.sleep(0.1)
+
+    def dump(self) -> bytes:
+        """The server's whole dataset (every graph) as N-Quads."""
+        request = urllib.request.Request(
+            self.url + "/store", headers={"Accept": "application/n-quads"}
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.read()
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()
+
+
+@pytest.fixture(scope="module")
+def server(_local_cache, tmp_path_factory):
+    binary = oxigraph_binary()
+    if binary is None:
+        pytest.skip("the `oxigraph` server binary is absent (pip install 'oxigraph>=0.5,<0.6')")
+    running = Server(binary, tmp_path_factory.mktemp("oxigraph-server"))
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _local_cache(tmp_path_factory):
+    # Remote stores cache derived data under $XDG_CACHE_HOME; keep it inside the tests' tmp
+    # (module scope: it must be set before the module-scoped imports run).
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+        yield
+
+
+def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    merged = {**os.environ, **(env or {})}
+    merged.pop("SKILLGRAPH_STORE", None)
+    merged.update(env or {})
+    return subprocess.run(
+        [str(SKILLGRAPH), *args], capture_output=True, text=True, env=merged, timeout=300
+    )
+
+
+def run_json(*args: str) -> object:
+    proc = run(*args, "--json")
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
