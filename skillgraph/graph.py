@@ -270,43 +270,53 @@ class SkillGraph:
         return names
 
     def _links(self, uri: str, *, outgoing: bool, names: dict[str, str], cap: int) -> list[dict]:
+        # Counts first, then at most ``cap`` items per relation, sorted by the store: an ESCO
+        # concept scheme has ~14k members and must not be pulled into Python whole.
         pattern = f"<{uri}> ?p ?x" if outgoing else f"?x ?p <{uri}>"
-        rows = self.store.query(
+        counts = self.store.query(
+            f"""SELECT ?p (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {pattern} FILTER(isIRI(?x))
+                FILTER(?p != <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>) }} GROUP BY ?p"""
+        )
+        groups = []
+        for p, n in [(s[0].value, int(s[1].value)) for s in counts]:
+            one = f"<{uri}> <{p}> ?x" if outgoing else f"?x <{p}> <{uri}>"
+            targets = [
+                r[0].value
+                for r in self.store.query(
+                    f"SELECT DISTINCT ?x WHERE {{ {one} FILTER(isIRI(?x)) }} LIMIT {int(cap)}"
+                )
+            ]
+            items = self._describe_targets(targets)
+            name = names.get(p, p.rsplit("/", 1)[-1].rsplit("#", 1)[-1])
+            groups.append(
+                {
+                    "property": p,
+                    "name": name if outgoing else f"{name} of",
+                    "count": n,
+                    "items": items,
+                }
+            )
+        return sorted(groups, key=lambda g: g["name"])
+
+    def _describe_targets(self, uris: list[str]) -> list[dict]:
+        """Label and kind of each URI, sorted by label."""
+        if not uris:
+            return []
+        values = " ".join(f"<{u}>" for u in uris)
+        info: dict[str, dict] = {u: {"uri": u, "label": u, "kind": "concept"} for u in uris}
+        for r in self.store.query(
             _PREFIXES
-            + f"""SELECT ?p ?x ?l ?t WHERE {{ {pattern} FILTER(isIRI(?x))
+            + f"""SELECT ?x ?l ?t WHERE {{ VALUES ?x {{ {values} }}
                   OPTIONAL {{ ?x skos:prefLabel ?l FILTER(langMatches(lang(?l), "en")) }}
                   OPTIONAL {{ VALUES ?t {{ sg:Role sg:Skill sg:LearningProgram sg:Field }}
                               ?x a ?t }} }}"""
-        )
-        groups: dict[str, dict] = {}
-        seen: set[tuple[str, str]] = set()
-        for s in rows:
-            prop, target = s[0].value, s[1].value
-            if prop == "http://www.w3.org/1999/02/22-rdf-syntax-ns#type" or (prop, target) in seen:
-                continue
-            seen.add((prop, target))
-            name = names.get(prop, prop.rsplit("/", 1)[-1].rsplit("#", 1)[-1])
-            group = groups.setdefault(
-                prop,
-                {
-                    "property": prop,
-                    "name": name if outgoing else f"{name} of",
-                    "count": 0,
-                    "items": [],
-                },
-            )
-            group["count"] += 1
-            group["items"].append(
-                {
-                    "uri": target,
-                    "label": s[2].value if s[2] is not None else target,
-                    "kind": _KIND_OF_CLASS.get(s[3].value, "concept") if s[3] else "concept",
-                }
-            )
-        for group in groups.values():
-            group["items"].sort(key=lambda item: item["label"].casefold())
-            group["items"] = group["items"][:cap]
-        return sorted(groups.values(), key=lambda g: g["name"])
+        ):
+            item = info[r[0].value]
+            if r[1] is not None:
+                item["label"] = r[1].value
+            if r[2] is not None:
+                item["kind"] = _KIND_OF_CLASS.get(r[2].value, "concept")
+        return sorted(info.values(), key=lambda item: item["label"].casefold())
 
     @functools.cached_property
     def sources(self) -> list[dict]:

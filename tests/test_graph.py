@@ -96,3 +96,10 @@ def test_search_through_the_facade(graph):
         "social media assistant",
         "social media course",
     ]
+
+
+def test_show_caps_each_relation_but_counts_all(graph):
+    info = graph.show("office clerk", cap=1)
+    essential = next(g for g in info["outgoing"] if g["name"] == "essential skill")
+    assert essential["count"] == 2
+    assert len(essential["items"]) == 1
