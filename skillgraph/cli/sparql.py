@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 
 from ..errors import InvalidParameter
@@ -65,6 +66,27 @@ def _read_query(value: str) -> str:
     return value
 
 
+def with_known_prefixes(text: str) -> str:
+    """``text`` with PREFIX declarations added for the well-known prefixes it uses but
+    does not declare (sg, skos, rdfs, xsd, dcterms), as query editors do.
+
+    >>> with_known_prefixes("SELECT * WHERE { ?r a sg:Role }").splitlines()[0]
+    'PREFIX sg: <https://w3id.org/skillgraph/ontology#>'
+    >>> with_known_prefixes("PREFIX sg: <x:> ASK { ?r a sg:Role }")
+    'PREFIX sg: <x:> ASK { ?r a sg:Role }'
+    """
+    from ..sparql.examples import PREFIXES
+
+    added = []
+    for line in PREFIXES.splitlines():
+        name = line.split()[1]  # "sg:"
+        used = re.search(rf"(?<![\w:]){re.escape(name)}", text)
+        declared = re.search(rf"(?i)PREFIX\s+{re.escape(name)}", text)
+        if used and not declared:
+            added.append(line)
+    return "\n".join([*added, text]) if added else text
+
+
 def _sparql(args: argparse.Namespace) -> int:
     from ..sparql import QueryRunner
     from ..sparql.examples import EXAMPLES
@@ -76,7 +98,7 @@ def _sparql(args: argparse.Namespace) -> int:
         raise InvalidParameter("give a query, - (stdin), @FILE or an example name")
     if args.timeout <= 0 or args.max_rows < 1:
         raise InvalidParameter("--timeout and --max-rows must be positive")
-    text = _read_query(args.query)
+    text = with_known_prefixes(_read_query(args.query))
     runner = QueryRunner(
         resolve_location(args.store), size=1, timeout=args.timeout, max_rows=args.max_rows
     )
