@@ -39,4 +39,15 @@ def create_app(test_config: dict | None = None) -> Flask:
     for name in BLUEPRINTS:
         module = importlib.import_module(f"{__name__}.{name}")
         app.register_blueprint(module.bp)
+
+    from .pages import secure_headers
+
+    # App-wide, not per blueprint: the SPARQL page, static files and 404s from no
+    # blueprint at all need them too.  Frame-busting for browsers without CSP 3 as well.
+    @app.after_request
+    def _secure_headers(response):
+        if response.mimetype == "text/html":
+            response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
+        return secure_headers(response)
+
     return app
