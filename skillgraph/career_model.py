@@ -80,8 +80,12 @@ class CareerModel:
         self.graph: TransitionGraph = graph or build_transitions(self.req, params)
         t = taxonomy
         self._teaches: dict[int, set[int]] = {}
+        self._taught_by: dict[int, list[int]] = {}
         for p, s in zip(t.teach_program.tolist(), t.teach_skill.tolist(), strict=True):
             self._teaches.setdefault(p, set()).add(s)
+        for p, skills in sorted(self._teaches.items()):
+            for s in skills:
+                self._taught_by.setdefault(s, []).append(p)
         self._concept_lists: dict[str, list[Concept]] = {}
         self._set_hours()
 
@@ -181,10 +185,35 @@ class CareerModel:
         picks = []
         if self.params.max_programs and self._teaches and len(gap.missing):
             need = dict(zip(gap.missing.tolist(), gap.weight.tolist(), strict=True))
+            teaches = {p: self._teaches[p] for s in need for p in self._taught_by.get(s, ())}
             picks = _gaps.cover_programs(
-                need, self._teaches, self._program_hours, limit=self.params.max_programs
+                need,
+                teaches,
+                self._program_hours,
+                limit=self.params.max_programs,
+                relevance=self._relevance(teaches, target),
+                hours_exponent=self.params.program_hours_exponent,
             )
         return gap, picks
+
+    def _relevance(self, programs: Iterable[int], target: int) -> dict[int, float]:
+        """How well each program fits ``target``: the share of what it teaches that the
+        role requires, scaled by ``program_field_weight`` when it is of another field.
+
+        An adviser recommends a data analyst a data course before an executive
+        assistant masterclass that happens to teach stakeholder communication.
+        """
+        t = self.taxonomy
+        required = set(self.req.skills_of(target).tolist())
+        field = int(t.role_field[target])
+        out = {}
+        for p in programs:
+            taught = self._teaches[p]
+            share = len(taught & required) / len(taught)
+            own = int(t.program_field[p])
+            other = own >= 0 and own != field
+            out[p] = share * (self.params.program_field_weight if other else 1.0)
+        return out
 
     def _explained(self, have: np.ndarray, target: int) -> dict:
         t = self.taxonomy

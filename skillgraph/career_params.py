@@ -49,6 +49,16 @@ class PathParams:
 
     - ``default_skill_hours`` (40.0): hours to learn a skill whose hours are unknown (ESCO).
     - ``max_programs`` (5): at most this many programs recommended per step.
+    - ``program_field_weight`` (0.5): programs are picked greedily by the missing weight
+      they teach times their *relevance*, per hour of the program (see
+      ``program_hours_exponent``).  Relevance is the share of what a program teaches
+      that the target role requires, times this factor when the program belongs to
+      another field than the target role (1 for a program of the role's field, or one
+      without a field, such as a general skills course).  0 recommends only programs of
+      the target's field and general ones (0..1).
+    - ``program_hours_exponent`` (0.5): hours count as ``hours ** exponent``: 1 is
+      plain weight per hour (the shortest programs win); lower values favour programs
+      that cover more of the gap (0..1).
     """
 
     essential_weight: float = 1.0
@@ -64,6 +74,8 @@ class PathParams:
     use_levels: bool = True
     default_skill_hours: float = 40.0
     max_programs: int = 5
+    program_field_weight: float = 0.5
+    program_hours_exponent: float = 0.5
 
     GRAPH_FIELDS = (
         "essential_weight",
@@ -110,6 +122,8 @@ class PathParams:
         check("profile_match", 0 <= self.profile_match <= 1, "between 0 and 1")
         check("default_skill_hours", self.default_skill_hours >= 0, ">= 0")
         check("max_programs", 0 <= self.max_programs <= 50, "between 0 and 50")
+        check("program_field_weight", 0 <= self.program_field_weight <= 1, "between 0 and 1")
+        check("program_hours_exponent", 0 <= self.program_hours_exponent <= 1, "between 0 and 1")
 
     @classmethod
     def from_mapping(cls, values: dict | None) -> PathParams:

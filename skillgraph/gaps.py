@@ -65,31 +65,47 @@ def cover_programs(
     program_hours: Mapping[int, float],
     *,
     limit: int = 5,
+    relevance: Mapping[int, float] | None = None,
+    hours_exponent: float = 1.0,
 ) -> list[tuple[int, list[int]]]:
     """A small weighted set cover: programs that teach the ``missing`` skills.
 
     ``missing`` maps skill -> weight; ``teaches`` program -> skills it teaches;
-    ``program_hours`` program -> hours.  Greedy: repeatedly take the program that teaches
-    the most still-uncovered weight per hour (ties: more weight, then lower number) until
-    nothing left is taught or ``limit`` programs are chosen.  Returns
-    ``[(program, [skills it covers that were still uncovered]), ...]``; a program that
-    teaches nothing still missing is never picked.
+    ``program_hours`` program -> hours; ``relevance`` program -> a factor in [0, 1] for
+    how well the program fits the goal (default 1 for every program).  Greedy:
+    repeatedly take the program with the highest ``uncovered weight it teaches *
+    relevance / hours ** hours_exponent`` (ties: more weight, then lower number) until
+    nothing left is taught or ``limit`` programs are chosen.  An exponent below 1 favours
+    programs that cover more of the gap over short ones.  Returns ``[(program, [skills it
+    covers that were still uncovered]), ...]``; a program that teaches nothing still
+    missing, or whose relevance is 0, is never picked.
 
     >>> cover_programs({1: 1.0, 2: 1.0, 3: 0.5},
     ...                {10: {1, 2}, 11: {1}, 12: {3, 9}, 13: {9}},
     ...                {10: 20.0, 11: 5.0, 12: 10.0, 13: 1.0})
     [(11, [1]), (10, [2]), (12, [3])]
+
+    The short program 11 is off topic (relevance 0.2): the longer 10 covers both skills.
+
+    >>> cover_programs({1: 1.0, 2: 1.0}, {10: {1, 2}, 11: {1}}, {10: 20.0, 11: 5.0},
+    ...                relevance={10: 1.0, 11: 0.2})
+    [(10, [1, 2])]
     """
+    relevance = relevance or {}
     uncovered = dict(missing)
     chosen: list[tuple[int, list[int]]] = []
-    candidates = {p: set(skills) & uncovered.keys() for p, skills in teaches.items()}
+    candidates = {
+        p: set(skills) & uncovered.keys()
+        for p, skills in teaches.items()
+        if relevance.get(p, 1.0) > 0
+    }
     candidates = {p: s for p, s in candidates.items() if s}
     while uncovered and candidates and len(chosen) < limit:
         best, best_key = None, None
         for p, skills in candidates.items():
             weight = sum(uncovered[s] for s in skills)
-            hours = max(program_hours.get(p, 1.0), 1e-9)
-            key = (weight / hours, weight, -p)
+            hours = max(program_hours.get(p, 1.0), 1e-9) ** hours_exponent
+            key = (weight * relevance.get(p, 1.0) / hours, weight, -p)
             if best_key is None or key > best_key:
                 best, best_key = p, key
         covered = sorted(candidates.pop(best))

@@ -20,7 +20,7 @@ from .store import Store
 
 __all__ = ["Concept", "Kind", "Taxonomy", "load_taxonomy", "taxonomy_for"]
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: Taxonomy.program_field
 
 
 class Kind:
@@ -49,7 +49,7 @@ class Taxonomy:
     Requirements are parallel arrays ``req_role``, ``req_skill``, ``req_essential`` and the
     source's ratings ``req_importance`` / ``req_level`` (NaN where the source has none).
     ``skill_hours`` is NaN where the taxonomy gives no typical hours.  Fields are -1 where
-    a concept has none.
+    a concept has none (``program_field`` too: the field a program belongs to).
     """
 
     role_uris: list[str]
@@ -75,8 +75,11 @@ class Taxonomy:
     teach_skill: np.ndarray
     content_id: str = ""
     _index: dict[str, tuple[str, int]] = field(default_factory=dict, repr=False)
+    program_field: np.ndarray | None = None
 
     def __post_init__(self) -> None:
+        if self.program_field is None:
+            self.program_field = np.full(len(self.program_uris), -1, dtype=np.int32)
         if not self._index:
             for kind, uris in (
                 (Kind.FIELD, self.field_uris),
@@ -119,7 +122,7 @@ class Taxonomy:
         skills: list[tuple[str, str, str | None, float | None]],
         fields: list[tuple[str, str]],
         requirements: list[tuple[str, str, bool]],
-        programs: list[tuple[str, str, float | None, float | None, str]] = (),
+        programs: list[tuple] = (),
         teaches: list[tuple[str, str]] = (),
         ratings: dict[tuple[str, str], tuple[float, float]] | None = None,
         content_id: str = "",
@@ -128,7 +131,8 @@ class Taxonomy:
 
         ``roles``: (uri, label, field uri or None); ``skills``: (uri, label, field uri or
         None, hours or None); ``fields``: (uri, label); ``requirements``: (role uri, skill
-        uri, essential); ``programs``: (uri, label, hours, cost, type); ``teaches``:
+        uri, essential); ``programs``: (uri, label, hours, cost, type[, field uri or
+        None]); ``teaches``:
         (program uri, skill uri); ``ratings``: (role uri, skill uri) -> (importance, level).
         Relations that name unknown concepts are dropped.
 
@@ -177,6 +181,9 @@ class Taxonomy:
             program_hours=np.array([num(p[2]) for p in programs], dtype=np.float64),
             program_cost=np.array([num(p[3]) for p in programs], dtype=np.float64),
             program_type=[p[4] for p in programs],
+            program_field=np.array(
+                [f(p[5]) if len(p) > 5 else -1 for p in programs], dtype=np.int32
+            ),
             req_role=np.array([r for r, _, _ in reqs], dtype=np.int32),
             req_skill=np.array([s for _, s, _ in reqs], dtype=np.int32),
             req_essential=np.array([e for _, _, e in reqs], dtype=bool),
@@ -237,13 +244,13 @@ def load_taxonomy(store: Store) -> Taxonomy:
         )
     ]
     programs = [
-        (r[0], r[1], _float(r[2]), _float(r[3]), r[4] or "")
+        (r[0], r[1], _float(r[2]), _float(r[3]), r[4] or "", r[5])
         for r in _labelled(
             store,
             "sg:LearningProgram",
             "OPTIONAL { ?c sg:hours ?h } OPTIONAL { ?c sg:cost ?k } "
-            "OPTIONAL { ?c sg:programType ?t }",
-            "(MIN(?h) AS ?hours) (MIN(?k) AS ?cost) (MIN(?t) AS ?type)",
+            "OPTIONAL { ?c sg:programType ?t } OPTIONAL { ?c sg:field ?f }",
+            "(MIN(?h) AS ?hours) (MIN(?k) AS ?cost) (MIN(?t) AS ?type) (MIN(STR(?f)) AS ?field)",
         )
     ]
     requirements = [

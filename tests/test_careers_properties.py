@@ -45,7 +45,14 @@ def taxonomies(draw):
         )
     )
     programs = [
-        (f"p:{i}", f"program {i}", draw(st.sampled_from([None, 10.0, 50.0])), None, "course")
+        (
+            f"p:{i}",
+            f"program {i}",
+            draw(st.sampled_from([None, 10.0, 50.0])),
+            None,
+            "course",
+            draw(st.sampled_from([None, *FIELDS])),
+        )
         for i in range(n_programs)
     ]
     teaches = draw(
@@ -54,6 +61,11 @@ def taxonomies(draw):
             max_size=15 if n_programs else 0,
         )
     )
+    # Some taxonomies rate levels (O*NET-like).
+    ratings = None
+    if draw(st.booleans()):
+        level = st.sampled_from([float("nan"), 1.0, 3.0, 5.0])
+        ratings = {(f"r:{r}", f"s:{s}"): (3.0, draw(level)) for r, s, _ in reqs}
     return Taxonomy.from_records(
         roles=roles,
         skills=skills,
@@ -61,6 +73,7 @@ def taxonomies(draw):
         requirements=[(f"r:{r}", f"s:{s}", e) for r, s, e in reqs],
         programs=programs,
         teaches=[(f"p:{p}", f"s:{s}") for p, s in teaches],
+        ratings=ratings,
     )
 
 
@@ -72,6 +85,8 @@ params = st.builds(
     moves_per_role=st.integers(1, 6),
     size_prior=st.sampled_from([0.0, 3.0]),
     reuse_weight=st.sampled_from([0.0, 0.25]),
+    program_field_weight=st.sampled_from([0.0, 0.5, 1.0]),
+    program_hours_exponent=st.sampled_from([0.5, 1.0]),
 )
 
 

@@ -72,6 +72,8 @@ _PARAM_FLAGS = (
     ("step_cost", float),
     ("profile_match", float),
     ("default_skill_hours", float),
+    ("program_field_weight", float),
+    ("program_hours_exponent", float),
 )
 
 
