@@ -267,13 +267,20 @@ class RemoteOx:
         return (ox.Quad(t.subject, t.predicate, t.object) for t in triples)
 
     def _default_graph(self) -> list[ox.Quad]:
+        meta = ox.NamedNode(META_GRAPH)
         if self.endpoints.store is None:
             triples = self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
-            return [ox.Quad(t.subject, t.predicate, t.object) for t in triples]
+            return [ox.Quad(t.subject, t.predicate, t.object) for t in triples if t.subject != meta]
         url = _with_param(self.endpoints.store, "default", None)
         kind, body = self.request("GET", url, accept="application/n-triples")
         fmt = _GRAPHS.get(kind, ox.RdfFormat.N_TRIPLES)
-        return [ox.Quad(q.subject, q.predicate, q.object) for q in ox.parse(body, fmt)]
+        # Servers whose "default graph" is every graph (or that ignore ``?default``) send
+        # the metadata too; it is not content.
+        return [
+            ox.Quad(q.subject, q.predicate, q.object)
+            for q in ox.parse(body, fmt)
+            if q.subject != meta
+        ]
 
     def contains_named_graph(self, graph: ox.NamedNode) -> bool:
         return bool(self.query(f"ASK {{ GRAPH {graph} {{ ?s ?p ?o }} }}"))

@@ -14,8 +14,9 @@ from ..graph import open as open_graph
 def add_store_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--store",
-        metavar="PATH",
-        help="on-disk store to use (default: $SKILLGRAPH_STORE, else the built-in taxonomy)",
+        metavar="PATH|URL",
+        help="on-disk store, or SPARQL server URL, to use "
+        "(default: $SKILLGRAPH_STORE, else the built-in taxonomy)",
     )
 
 

@@ -164,8 +164,9 @@ def register(subparsers) -> None:
         sub.add_argument("source", help=fmt.source_help)
         sub.add_argument(
             "--store",
-            metavar="PATH",
-            help=f"the on-disk store to write, created if needed (default: ${ENV_VAR})",
+            metavar="PATH|URL",
+            help="the on-disk store to write, created if needed, or a SPARQL server's URL "
+            f"(default: ${ENV_VAR})",
         )
         mode = sub.add_mutually_exclusive_group()
         mode.add_argument(
