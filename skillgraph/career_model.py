@@ -129,12 +129,8 @@ class CareerModel:
             fresh = [s for s in extra + learned if not have[s]]
             have[fresh] = True
             field = int(t.role_field[role])
-            levels = req.levels_of(role)
-            level = None
-            if levels is not None:
-                # Skills added on top of the role have no rated level: they count in full.
-                level = np.full(t.n_skills, np.nan)
-                level[skills] = levels
+            # Skills added on top of the role have no rated level: they count in full.
+            level = self._role_level(role)
             return _Start(
                 t.concept(Kind.ROLE, role), role, have, own, field, bool(fresh), extra, level
             )
@@ -179,12 +175,27 @@ class CareerModel:
 
     # -------------------------------------------------------------- explanations
 
-    def explain(self, have: np.ndarray, target: int) -> tuple[_gaps.Gap, list]:
+    def explain(
+        self, have: np.ndarray, target: int, level: np.ndarray | None = None
+    ) -> tuple[_gaps.Gap, list]:
         """The gap from a start that has ``have`` to ``target``, and the programs for it."""
-        gap = _gaps.skill_gap(*self.req.entries_of(target), have, self._hours)
+        gap, _, picks = self._explain(have, target, level)
+        return gap, picks
+
+    def _explain(self, have: np.ndarray, target: int, level: np.ndarray | None):
+        """``(gap, level gap or None, program picks)``; ``level``: the start's rated
+        level per skill (NaN: unrated), as in ``_Start.level``."""
+        skills, weights, essential = self.req.entries_of(target)
+        gap = _gaps.skill_gap(skills, weights, essential, have, self._hours)
+        deeper = None
+        needed = self.req.levels_of(target)
+        if level is not None and needed is not None:
+            deeper = _gaps.level_gap(skills, weights, essential, needed, level, self._hours)
+        need = dict(zip(gap.missing.tolist(), gap.weight.tolist(), strict=True))
+        if deeper is not None:
+            need.update(zip(deeper.skills.tolist(), deeper.weight.tolist(), strict=True))
         picks = []
-        if self.params.max_programs and self._teaches and len(gap.missing):
-            need = dict(zip(gap.missing.tolist(), gap.weight.tolist(), strict=True))
+        if self.params.max_programs and self._teaches and need:
             teaches = {p: self._teaches[p] for s in need for p in self._taught_by.get(s, ())}
             picks = _gaps.cover_programs(
                 need,
@@ -194,7 +205,7 @@ class CareerModel:
                 relevance=self._relevance(teaches, target),
                 hours_exponent=self.params.program_hours_exponent,
             )
-        return gap, picks
+        return gap, deeper, picks
 
     def _relevance(self, programs: Iterable[int], target: int) -> dict[int, float]:
         """How well each program fits ``target``: the share of what it teaches that the
@@ -215,9 +226,9 @@ class CareerModel:
             out[p] = share * (self.params.program_field_weight if other else 1.0)
         return out
 
-    def _explained(self, have: np.ndarray, target: int) -> dict:
+    def _explained(self, have: np.ndarray, target: int, level: np.ndarray | None) -> dict:
         t = self.taxonomy
-        gap, picks = self.explain(have, target)
+        gap, deeper, picks = self._explain(have, target, level)
         skill = self._concepts(Kind.SKILL)
         programs = []
         for p, covers in picks:
@@ -242,13 +253,28 @@ class CareerModel:
                 strict=True,
             )
         ]
+        deepen = []
+        if deeper is not None:
+            deepen = [
+                SkillGap(skill[s], e, w, h, level=n, have_level=m)
+                for s, e, w, h, n, m in zip(
+                    deeper.skills.tolist(),
+                    deeper.essential.tolist(),
+                    deeper.weight.tolist(),
+                    deeper.hours.tolist(),
+                    deeper.needed.tolist(),
+                    deeper.held.tolist(),
+                    strict=True,
+                )
+            ]
         return {
             "matched": len(gap.matched),
             "required": len(gap.matched) + len(missing),
             "matched_skills": [skill[s] for s in gap.matched.tolist()],
             "missing_skills": missing,
-            "hours": gap.total_hours,
+            "hours": gap.total_hours + (deeper.total_hours if deeper is not None else 0.0),
             "programs": programs,
+            "to_deepen": deepen,
         }
 
     def _concepts(self, kind: str) -> list[Concept]:
@@ -265,13 +291,21 @@ class CareerModel:
             role=self._concepts(Kind.ROLE)[target],
             kind=RESKILLING if row.reskill[target] else UPSKILLING,
             cost=float(row.cost[target]),
-            **self._explained(start.have, target),
+            **self._explained(start.have, target, start.level),
         )
 
     def _role_have(self, role: int) -> np.ndarray:
         have = np.zeros(self.taxonomy.n_skills, dtype=bool)
         have[self.req.skills_of(role)] = True
         return have
+
+    def _role_level(self, role: int) -> np.ndarray | None:
+        levels = self.req.levels_of(role)
+        if levels is None:
+            return None
+        level = np.full(self.taxonomy.n_skills, np.nan)
+        level[self.req.skills_of(role)] = levels
+        return level
 
     # -------------------------------------------------------------- questions
 
@@ -331,16 +365,17 @@ class CareerModel:
         for i, (u, v) in enumerate(itertools.pairwise(nodes)):
             cost, resk = _paths._edge(adj, u, v)
             if i == 0:
-                source, have = start.concept, start.have
+                source, have, level = start.concept, start.have, start.level
             else:
                 source, have = t.concept(Kind.ROLE, u), self._role_have(u)
+                level = self._role_level(u)
             steps.append(
                 Step(
                     source=source,
                     target=t.concept(Kind.ROLE, v),
                     kind=RESKILLING if resk else UPSKILLING,
                     cost=cost,
-                    **self._explained(have, v),
+                    **self._explained(have, v, level),
                 )
             )
         return CareerPath(

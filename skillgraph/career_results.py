@@ -35,12 +35,16 @@ def _concept(c: Concept) -> dict:
 
 @dataclass(frozen=True)
 class SkillGap:
-    """A skill the target needs and the start lacks."""
+    """A skill the target needs and the start lacks (or has at too low a level)."""
 
     skill: Concept
     essential: bool
     weight: float
     hours: float
+    #: For a skill the start has at too low a rated level (``to_deepen``): the level the
+    #: target needs and the level the start has; None otherwise.
+    level: float | None = None
+    have_level: float | None = None
 
     def as_dict(self) -> dict:
         return {
@@ -48,6 +52,8 @@ class SkillGap:
             "essential": self.essential,
             "weight": self.weight,
             "hours": self.hours,
+            "level": self.level,
+            "have_level": self.have_level,
         }
 
 
@@ -81,6 +87,7 @@ def _explained(obj) -> dict:
         "missing_skills": [g.as_dict() for g in obj.missing_skills],
         "hours": obj.hours,
         "programs": [p.as_dict() for p in obj.programs],
+        "to_deepen": [g.as_dict() for g in obj.to_deepen],
     }
 
 
@@ -97,6 +104,8 @@ class Move:
     hours: float
     programs: list[ProgramPick]
     matched_skills: list[Concept] = field(default_factory=list)
+    #: Skills the start has at a lower rated level than the role needs (O*NET levels).
+    to_deepen: list[SkillGap] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {"role": _concept(self.role), **_explained(self)}
@@ -116,6 +125,8 @@ class Step:
     missing_skills: list[SkillGap]
     hours: float
     programs: list[ProgramPick]
+    #: Skills the source has at a lower rated level than the target needs.
+    to_deepen: list[SkillGap] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {

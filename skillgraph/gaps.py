@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["Gap", "cover_programs", "skill_gap"]
+__all__ = ["Gap", "LevelGap", "cover_programs", "level_gap", "skill_gap"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +57,57 @@ def skill_gap(
     order = np.lexsort((s, -w, ~e))
     s, w, e = s[order], w[order], e[order]
     return Gap(skills[held], s, e, w, np.asarray(hours)[s])
+
+
+@dataclass(frozen=True, slots=True)
+class LevelGap:
+    """Skills a start has at a lower rated level than a role needs (parallel arrays).
+
+    ``weight`` and ``hours`` are the part still to learn: the requirement's weight and
+    the skill's hours times ``1 - held / needed``.  Essential first, then heaviest.
+    """
+
+    skills: np.ndarray
+    essential: np.ndarray
+    weight: np.ndarray
+    hours: np.ndarray
+    needed: np.ndarray
+    held: np.ndarray
+
+    @property
+    def total_hours(self) -> float:
+        return float(self.hours.sum())
+
+
+def level_gap(
+    skills: np.ndarray,
+    weights: np.ndarray,
+    essential: np.ndarray,
+    needed: np.ndarray,
+    held: np.ndarray,
+    hours: np.ndarray,
+) -> LevelGap:
+    """The skills of a requirement (parallel ``skills``/``weights``/``essential`` and
+    ``needed`` levels, NaN: unrated) held at a lower level: ``held`` is the start's level
+    per skill over all skills (NaN: unrated or not held).
+
+    >>> gap = level_gap(np.array([0, 1, 2]), np.array([1.0, 1.0, 0.5]),
+    ...                 np.array([True, True, False]), np.array([4.0, 2.0, 5.0]),
+    ...                 np.array([1.0, 3.0, 4.0]), np.array([40.0, 40.0, 10.0]))
+    >>> gap.skills.tolist(), gap.weight.round(3).tolist(), gap.hours.round(3).tolist()
+    ([0, 2], [0.75, 0.1], [30.0, 2.0])
+    """
+    skills = np.asarray(skills)
+    mine = np.asarray(held, dtype=np.float64)[skills]
+    needed = np.asarray(needed, dtype=np.float64)
+    short = np.isfinite(mine) & np.isfinite(needed) & (mine < needed)
+    s, n, h = skills[short], needed[short], mine[short]
+    part = 1.0 - h / n
+    w, e = np.asarray(weights)[short] * part, np.asarray(essential)[short]
+    order = np.lexsort((s, -w, ~e))
+    return LevelGap(
+        s[order], e[order], w[order], (np.asarray(hours)[s] * part)[order], n[order], h[order]
+    )
 
 
 def cover_programs(

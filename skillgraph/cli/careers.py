@@ -109,12 +109,24 @@ def _skills(items, shown: int = SHOWN_SKILLS) -> str:
     return text or "-"
 
 
+def _to_learn(step) -> str:
+    """Missing skills, then skills held at too low a rated level (O*NET)."""
+    text = _skills(step.missing_skills)
+    if step.to_deepen:
+        deepen = [
+            f"{g.skill.label} {g.have_level:g}->{g.level:g}" for g in step.to_deepen[:SHOWN_SKILLS]
+        ]
+        more = len(step.to_deepen) - len(deepen)
+        text += "; deepen " + ", ".join(deepen) + (f" and {more} more" if more > 0 else "")
+    return text
+
+
 def _programs(step) -> str:
     return "; ".join(p.program.label for p in step.programs) or "-"
 
 
 def _hours(h: float) -> str:
-    return f"{h:g}"
+    return f"{h:g}" if h == int(h) else f"{h:.1f}"
 
 
 def _attribution(graph) -> None:
@@ -174,7 +186,7 @@ def _step_row(i: int, s: Step) -> list:
         s.kind,
         f"{s.cost:.3f}",
         f"{s.matched} of {s.required} match",
-        _skills(s.missing_skills),
+        _to_learn(s),
         _hours(s.hours),
         _programs(s),
     ]
@@ -188,7 +200,7 @@ def _move_rows(moves: list[Move]) -> list[list]:
             m.kind,
             f"{m.cost:.3f}",
             f"{m.matched} of {m.required}",
-            _skills(m.missing_skills),
+            _to_learn(m),
             _hours(m.hours),
         ]
         for i, m in enumerate(moves, 1)
