@@ -303,15 +303,20 @@ def role_of(pid: int, master: int) -> str:
     return "gunicorn worker"
 
 
-def access_log(log_path: Path) -> tuple[dict[int, int], list[tuple[str, float]]]:
+def access_log(log_path: Path) -> tuple[dict[int, int], list[tuple[str, float]], list[str]]:
+    """Requests per worker pid, (path, server ms) per request, and the server's own
+    complaints (gunicorn warnings and errors, worker boots, tracebacks) during the load."""
     per_pid: dict[int, int] = {}
     server_times = []
+    trouble = []
     for line in log_path.read_text(errors="replace").splitlines():
         m = ACCESS_LINE.match(line)
         if m:
             per_pid[int(m.group(1))] = per_pid.get(int(m.group(1)), 0) + 1
             server_times.append((m.group(5), int(m.group(3)) / 1000))
-    return per_pid, server_times
+        elif re.search(r"\[(WARNING|ERROR|CRITICAL)\]|Booting worker|Traceback", line):
+            trouble.append(line.strip()[:300])
+    return per_pid, server_times, trouble
 
 
 # ------------------------------------------------------------------ main
@@ -339,7 +344,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     if args.store in ("", "default"):
         args.store = None
-    elif not os.path.isdir(args.store):
+    elif not args.store.startswith(("http://", "https://")) and not os.path.isdir(args.store):
         print(f"no store at {args.store}; import ESCO first or pass --store", file=sys.stderr)
         return 2
     if args.users < 1 or args.duration <= 0 or args.duration > 3600:
@@ -424,7 +429,7 @@ def main(argv=None) -> int:
     with open(log_path, "rb") as handle:
         handle.seek(log_mark)
         (tmp / "load.log").write_bytes(handle.read())
-    per_pid, server_times = access_log(tmp / "load.log")
+    per_pid, server_times, trouble = access_log(tmp / "load.log")
     loadavg_after = Path("/proc/loadavg").read_text().split()[:3]
     if not args.keep:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -434,6 +439,7 @@ def main(argv=None) -> int:
         mem=mem,
         per_pid=per_pid,
         server_times=server_times,
+        trouble=trouble,
         ready=ready,
         planned=planned,
         warm=warm,
@@ -450,7 +456,9 @@ def main(argv=None) -> int:
     )
 
 
-def report(args, result, *, mem, per_pid, server_times, ready, planned, warm, machine, plan, tmp):
+def report(
+    args, result, *, mem, per_pid, server_times, trouble, ready, planned, warm, machine, plan, tmp
+):
     timings, failures = result["timings"], result["failures"]
     span = (result["span"]["stop"] or 0) - (result["span"]["start"] or 0) or args.duration
     every = [t for values in timings.values() for t in values]
@@ -515,6 +523,9 @@ def report(args, result, *, mem, per_pid, server_times, ready, planned, warm, ma
     print(
         "\nrequests answered per worker pid: " + ", ".join(f"{p}: {n}" for p, n in per_pid.items())
     )
+    print(f"server log lines of concern during the load: {len(trouble)}")
+    for line in trouble[:10]:
+        print("  " + line)
     print("\nmemory at the end of the load (MB):")
     for pid, role, figures in mem:
         if figures:
@@ -528,10 +539,10 @@ def report(args, result, *, mem, per_pid, server_times, ready, planned, warm, ma
         f"{machine['locust_cpu_s']:.0f} s of CPU in {span:.0f} s)"
     )
     missing = [k for k in KINDS if k not in timings]
-    ok_errors = n_fail == 0 and not missing
+    ok_errors = n_fail == 0 and not missing and not trouble
     ok_latency = bool(every) and total["p99"] < args.p99
     print(
-        f"\ntargets: zero errors {'ok' if n_fail == 0 else 'MISSED'}; "
+        f"\ntargets: zero errors {'ok' if n_fail == 0 and not trouble else 'MISSED'}; "
         f"p99 {total['p99'] or 0:.0f} ms < {args.p99:g} ms {'ok' if ok_latency else 'MISSED'}"
         + (f"; endpoint kinds never exercised: {missing}" if missing else "")
     )
@@ -548,6 +559,7 @@ def report(args, result, *, mem, per_pid, server_times, ready, planned, warm, ma
         "mismatches": result["mismatches"],
         "kinds_missing": missing,
         "requests_per_worker": per_pid,
+        "server_log_trouble": trouble[:50],
         "memory": [{"pid": p, "role": r, **f} for p, r, f in mem],
         "machine": machine,
         "logs": str(tmp) if args.keep else None,

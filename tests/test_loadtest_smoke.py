@@ -61,6 +61,8 @@ def test_smoke_load_has_no_errors_and_exercises_every_endpoint_kind(tmp_path):
     assert figures["total"]["errors"] == 0, report
     assert figures["mismatches"] == [], report
     assert figures["kinds_missing"] == [], report
+    # No worker died, timed out or logged an error under load.
+    assert figures["server_log_trouble"] == [], report
     for kind in _kinds():
         assert figures["endpoints"][kind]["requests"] > 0, kind
     # Both workers answered, and the report names each with its memory.
