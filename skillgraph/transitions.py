@@ -12,8 +12,10 @@ role B:
 * ``gap``      = 1 - overlap / (B's total weight + ``size_prior``).  The prior acts as
   ``size_prior`` units of requirement the source does not list, so a role that lists two
   skills is never "free" to move into just because those two are covered;
-* ``reuse``    = the share of A's own requirement weight that B uses: a move that throws
-  most of A's experience away is harder than one that builds on it;
+* ``reuse``    = the share of A's own requirement weight that B uses (with levels: up
+  to the level B needs, ``min(1, level_B / level_A)``): a move that throws most of A's
+  experience away -- or steps down to a role that needs far less of it -- is harder
+  than one that builds on it;
 * ``cost``     = (``step_cost`` + (1 - ``reuse_weight``) * gap + ``reuse_weight`` *
   (1 - reuse)) * (``reskilling_penalty`` if the move changes field else 1).
 
@@ -165,7 +167,9 @@ def requirements(taxonomy: Taxonomy, params: PathParams) -> Requirements:
     )
 
 
-def level_shortfall(req: Requirements, target: np.ndarray, source: np.ndarray) -> np.ndarray:
+def level_shortfall(
+    req: Requirements, target: np.ndarray, source: np.ndarray, table=None
+) -> np.ndarray:
     """For each pair (``target[i]``, ``source[i]``) of roles, the weight of the target's
     requirement that the source has but at too low a level:
     the sum over skills rated on both sides of ``weight * max(0, 1 - level_s / level_t)``.
@@ -186,6 +190,16 @@ def level_shortfall(req: Requirements, target: np.ndarray, source: np.ndarray) -
     out = np.zeros(len(target))
     if req.levels is None or not len(target):
         return out
+    where, total = table if table is not None else _shortfall_table(req)
+    t, s = where[target], where[source]
+    both = (t >= 0) & (s >= 0)
+    out[both] = total[t[both], s[both]]
+    return out
+
+
+def _shortfall_table(req: Requirements) -> tuple[np.ndarray, np.ndarray]:
+    """``(where, total)``: ``total[where[b], where[a]]`` is ``level_shortfall`` of a -> b
+    for roles that rate anything (``where`` is -1 for the others)."""
     w = req.weights
     rated = np.isfinite(req.levels)
     role = np.repeat(np.arange(req.n_roles, dtype=np.int64), np.diff(w.indptr))[rated]
@@ -213,10 +227,7 @@ def level_shortfall(req: Requirements, target: np.ndarray, source: np.ndarray) -
         total += buf
     where = np.full(req.n_roles, -1, dtype=np.int64)
     where[roles] = np.arange(len(roles))
-    t, s = where[target], where[source]
-    both = (t >= 0) & (s >= 0)
-    out[both] = total[t[both], s[both]]
-    return out
+    return where, total
 
 
 def _cost(overlap, reverse, start_total, target_total, reskill, params: PathParams):
@@ -265,15 +276,17 @@ def move_row(
     """
     h = have.astype(np.float64)
     overlap = req.weights @ h
+    reverse = req.binary @ own
     if req.levels is not None and level is not None:
         w = req.weights
         mine = level[w.indices]
         both = np.isfinite(mine) & np.isfinite(req.levels) & have[w.indices]
-        short = np.zeros(len(mine))
-        short[both] = w.data[both] * np.maximum(0.0, 1.0 - mine[both] / req.levels[both])
-        rows = np.repeat(np.arange(req.n_roles), np.diff(w.indptr))
+        mine, theirs = mine[both], req.levels[both]
+        rows = np.repeat(np.arange(req.n_roles), np.diff(w.indptr))[both]
+        short = w.data[both] * np.maximum(0.0, 1.0 - mine / theirs)
         overlap = overlap - np.bincount(rows, weights=short, minlength=req.n_roles)
-    reverse = req.binary @ own
+        unused = own[w.indices[both]] * np.maximum(0.0, 1.0 - theirs / mine)
+        reverse = reverse - np.bincount(rows, weights=unused, minlength=req.n_roles)
     if field is None:
         reskill = np.zeros(req.n_roles, dtype=bool)
     else:
@@ -419,9 +432,10 @@ def build_transitions(req: Requirements, params: PathParams) -> TransitionGraph:
     target = np.repeat(np.arange(n, dtype=np.int64), per_target)
     source = by_target.indices.astype(np.int64)
     overlap = by_target.data
-    if req.levels is not None:
+    table = _shortfall_table(req) if req.levels is not None else None
+    if table is not None:
         # A skill held at a lower level than the target's covers only part of it.
-        overlap = overlap - level_shortfall(req, target, source)
+        overlap = overlap - level_shortfall(req, target, source, table)
     # Roles without skills have no entries (nothing overlaps them), so no total is 0 here.
     threshold = np.repeat(params.min_overlap * totals - 1e-12, per_target)
     viable = (overlap > 0) & (overlap >= threshold) & (source != target)
@@ -439,6 +453,9 @@ def build_transitions(req: Requirements, params: PathParams) -> TransitionGraph:
         at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
         reverse = np.where(keys[at] == wanted, by_target.data[at], 0.0)
     target, source, overlap = target[viable], source[viable], overlap[viable]
+    if table is not None:
+        # The target uses the start's skill only up to the level it needs itself.
+        reverse = reverse - level_shortfall(req, source, target, table)
     field = req.role_field
     reskill = _changes_field(field[source], field[target])
     cost = _cost(overlap, reverse, totals[source], totals[target], reskill, params)
@@ -499,7 +516,8 @@ def reference_costs(
             if overlap <= 0 or overlap < params.min_overlap * total[b] - 1e-12:
                 continue
             gap = 1 - overlap / (total[b] + params.size_prior or 1.0)
-            reuse = sum(wa[s] for s in shared) / total[a] if total[a] > 0 else 0.0
+            used = sum(wa[s] * covered(b, a, s) for s in shared)
+            reuse = used / total[a] if total[a] > 0 else 0.0
             reskill = field[a] != field[b]
             cost = params.step_cost + (1 - a_) * gap + a_ * (1 - reuse)
             viable[a, b] = (cost * (params.reskilling_penalty if reskill else 1.0), reskill)

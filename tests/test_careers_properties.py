@@ -151,7 +151,12 @@ def test_path_invariants(t, p, data):
             assert step.required == step.matched + len(step.missing_skills)
             essentials = [g.essential for g in step.missing_skills]
             assert essentials == sorted(essentials, reverse=True), "essential first"
-            missing = {g.skill.uri for g in step.missing_skills}
+            missing = {g.skill.uri for g in step.missing_skills + step.to_deepen}
+            assert not {g.skill.uri for g in step.missing_skills} & {
+                g.skill.uri for g in step.to_deepen
+            }
+            for g in step.to_deepen:
+                assert g.have_level < g.level and g.weight > 0
             for pick in step.programs:
                 assert pick.covers, "a program always teaches something the step needs"
                 assert {s.uri for s in pick.covers} <= missing

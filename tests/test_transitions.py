@@ -162,6 +162,16 @@ def test_levels_cover_a_skill_only_as_far_as_the_start_level_reaches():
     assert requirements(t, p).levels.tolist() == [3.0, 4.0, 2.0, 6.0, 4.0, 1.0]
 
 
+def test_with_levels_a_target_reuses_the_start_skills_only_up_to_its_own_level():
+    t = nurse_and_physician()
+    p = PathParams(size_prior=0.0, reuse_weight=1.0, step_cost=0.1)
+    graph = edges(build_transitions(requirements(t, p), p))
+    # nurse -> doctor: the doctor uses z only at level 1 of the nurse's 2: 2.5 of 3 reused.
+    # doctor -> nurse: the nurse uses x only at level 3 of the doctor's 6: 2.5 of 3.
+    assert graph[0, 1][0] == pytest.approx(0.1 + 0.5 / 3)
+    assert graph[1, 0][0] == pytest.approx(0.1 + 0.5 / 3)
+
+
 def test_a_start_that_lacks_the_level_can_fall_below_the_viability_threshold():
     t = nurse_and_physician()
     p = PathParams(min_overlap=0.9)
