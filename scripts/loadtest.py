@@ -88,6 +88,8 @@ def start_server(args, port: int, log_path: Path) -> subprocess.Popen:
     extra = f"--no-control-socket --access-logformat '{ACCESS_FORMAT}'"
     if args.threads:
         extra += f" --worker-class gthread --threads {args.threads}"
+    if args.gunicorn:
+        extra += " " + args.gunicorn
     env["GUNICORN_CMD_ARGS"] = extra
     log = open(log_path, "wb")  # noqa: SIM115 - the server writes to it until stopped
     # Its own session, so that stopping it reaches the workers and their query workers.
@@ -334,6 +336,7 @@ def main(argv=None) -> int:
     ap.add_argument("--spawn-rate", type=float, default=None, help="users started per second")
     ap.add_argument("--workers", type=int, default=4, help="gunicorn workers (default 4)")
     ap.add_argument("--threads", type=int, default=0, help="gthread workers with N threads")
+    ap.add_argument("--gunicorn", default="", help="more gunicorn options (GUNICORN_CMD_ARGS)")
     ap.add_argument("--wait", type=float, nargs=2, default=(0.5, 2.0), metavar=("MIN", "MAX"))
     ap.add_argument("--concepts", type=int, default=300, help="roles and skills sampled each")
     ap.add_argument("--pairs", type=int, default=120, help="path queries in the plan")

@@ -34,6 +34,9 @@ def gunicorn_argv(args: argparse.Namespace) -> list[str]:
         str(args.timeout),
         # Loading the store once before forking shares its derived data between workers.
         "--preload",
+        # Hooks for a preloaded store: see gunicorn_conf (workers must not close it).
+        "--config",
+        "python:skillgraph.cli.gunicorn_conf",
         # SPARQL clients send long queries by GET; 0 lifts gunicorn's 4 KB request-line
         # limit (it caps values at 8 KB), the app caps the query length itself.
         "--limit-request-line",
