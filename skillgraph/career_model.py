@@ -13,7 +13,7 @@ import itertools
 import math
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -182,9 +182,17 @@ class CareerModel:
         gap, _, picks = self._explain(have, target, level)
         return gap, picks
 
-    def _explain(self, have: np.ndarray, target: int, level: np.ndarray | None):
+    def _explain(
+        self,
+        have: np.ndarray,
+        target: int,
+        level: np.ndarray | None,
+        taken: Collection[int] = (),
+    ):
         """``(gap, level gap or None, program picks)``; ``level``: the start's rated
-        level per skill (NaN: unrated), as in ``_Start.level``."""
+        level per skill (NaN: unrated), as in ``_Start.level``; ``taken``: programs
+        recommended on earlier steps of a path -- not recommended again, and what they
+        teach needs no other program."""
         skills, weights, essential = self.req.entries_of(target)
         gap = _gaps.skill_gap(skills, weights, essential, have, self._hours)
         deeper = None
@@ -194,9 +202,17 @@ class CareerModel:
         need = dict(zip(gap.missing.tolist(), gap.weight.tolist(), strict=True))
         if deeper is not None:
             need.update(zip(deeper.skills.tolist(), deeper.weight.tolist(), strict=True))
+        for p in taken:
+            for skill in self._teaches.get(p, ()):
+                need.pop(skill, None)
         picks = []
         if self.params.max_programs and self._teaches and need:
-            teaches = {p: self._teaches[p] for s in need for p in self._taught_by.get(s, ())}
+            teaches = {
+                p: self._teaches[p]
+                for s in need
+                for p in self._taught_by.get(s, ())
+                if p not in taken
+            }
             picks = _gaps.cover_programs(
                 need,
                 teaches,
@@ -226,9 +242,15 @@ class CareerModel:
             out[p] = share * (self.params.program_field_weight if other else 1.0)
         return out
 
-    def _explained(self, have: np.ndarray, target: int, level: np.ndarray | None) -> dict:
+    def _explained(
+        self,
+        have: np.ndarray,
+        target: int,
+        level: np.ndarray | None,
+        taken: Collection[int] = (),
+    ) -> dict:
         t = self.taxonomy
-        gap, deeper, picks = self._explain(have, target, level)
+        gap, deeper, picks = self._explain(have, target, level, taken)
         skill = self._concepts(Kind.SKILL)
         programs = []
         for p, covers in picks:
@@ -362,6 +384,7 @@ class CareerModel:
     def _path(self, adj, start: _Start, nodes: list[int]) -> CareerPath:
         t = self.taxonomy
         steps = []
+        taken: set[int] = set()
         for i, (u, v) in enumerate(itertools.pairwise(nodes)):
             cost, resk = _paths._edge(adj, u, v)
             if i == 0:
@@ -375,9 +398,11 @@ class CareerModel:
                     target=t.concept(Kind.ROLE, v),
                     kind=RESKILLING if resk else UPSKILLING,
                     cost=cost,
-                    **self._explained(have, v, level),
+                    **self._explained(have, v, level, taken),
                 )
             )
+            # Later steps build on the programs recommended so far.
+            taken |= {t.locate(p.program.uri)[1] for p in steps[-1].programs}
         return CareerPath(
             steps=steps,
             cost=float(sum(s.cost for s in steps)),

@@ -144,6 +144,8 @@ def test_path_invariants(t, p, data):
         assert not avoided & set(visited)
         for step, after in zip(path.steps, path.steps[1:], strict=False):
             assert after.source == step.target
+        recommended = [p.program.uri for step in path.steps for p in step.programs]
+        assert len(recommended) == len(set(recommended)), "no program twice on a path"
         for step in path.steps:
             assert step.cost > 0
             assert step.kind in ("upskilling", "reskilling")
