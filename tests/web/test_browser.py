@@ -157,12 +157,14 @@ def test_path_form_with_skills_i_have(browser, base):
     skills = ["SQL", "statistics", "spreadsheet modelling"]
     for n, skill in enumerate(skills, 1):
         page.locator("#have").press_sequentially(skill, delay=30)
-        page.wait_for_selector("#have ~ .ac-list li .ac-label")
+        # The list answers what was typed last (regression: a loaded server answered "SQ"
+        # after "SQL" was typed, and Enter picked a stale suggestion).
+        page.wait_for_selector(f'#have ~ .ac-list[data-query="{skill}"] li .ac-label')
         page.keyboard.press("ArrowDown")
         page.keyboard.press("Enter")
         page.wait_for_function("(n) => document.querySelectorAll('.chip').length === n", arg=n)
     page.locator("#to").press_sequentially("data analyst", delay=30)
-    page.wait_for_selector("#to ~ .ac-list li .ac-label")
+    page.wait_for_selector('#to ~ .ac-list[data-query="data analyst"] li .ac-label')
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     page.click("#path-form button[type=submit]")

@@ -28,6 +28,7 @@
     var results = [];
     var active = -1;
     var seq = 0;
+    var stale = false;
     var timer = null;
 
     function close() {
@@ -75,8 +76,10 @@
       box.dispatchEvent(new CustomEvent("ac-chosen", { detail: item, bubbles: true }));
     }
 
-    function show(found) {
+    function show(found, q) {
       results = found;
+      stale = false;
+      list.setAttribute("data-query", q);
       list.textContent = "";
       active = -1;
       if (!found.length) {
@@ -103,17 +106,24 @@
       var url = "/api/search?limit=8&q=" + encodeURIComponent(q) + (kinds ? "&kind=" + encodeURIComponent(kinds) : "");
       fetch(url, { headers: { Accept: "application/json" } })
         .then(function (r) { return r.ok ? r.json() : { results: [] }; })
-        .then(function (data) { if (mine === seq) { show(data.results || []); } })
+        .then(function (data) { if (mine === seq) { show(data.results || [], q); } })
         .catch(function () { /* offline or server gone: no suggestions */ });
     }
 
     input.addEventListener("input", function () {
+      // The suggestions on screen answer what was typed before: until the new ones arrive,
+      // Enter must not pick one of them.
+      stale = true;
       if (hidden) { hidden.value = input.value; }
       clearTimeout(timer);
       timer = setTimeout(lookup, 80);
     });
     input.addEventListener("keydown", function (ev) {
       if (list.hidden) { return; }
+      if (stale && (ev.key === "ArrowDown" || ev.key === "ArrowUp" || ev.key === "Enter")) {
+        ev.preventDefault();
+        return;
+      }
       if (ev.key === "ArrowDown") { active = Math.min(active + 1, results.length - 1); mark(); ev.preventDefault(); }
       else if (ev.key === "ArrowUp") { active = Math.max(active - 1, 0); mark(); ev.preventDefault(); }
       else if (ev.key === "Enter" && active >= 0) { choose(active); ev.preventDefault(); }
