@@ -34,21 +34,14 @@ __all__ = ["CsvTable", "read_table", "split_list"]
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 
-class CsvTable:
-    """The decoded rows of one CSV file, iterated as ``(line, cells)`` pairs.
+class Columns:
+    """What every table read from a file offers: columns by name, and errors that name
+    the file.  ``where`` is how error messages name the file."""
 
-    ``name`` is the file name, ``where`` how error messages name the file (its path as
-    given); ``header`` the column names as written.
-    """
-
-    def __init__(
-        self, name: str, where: str, header: list[str], text: str, *, allow_short_rows: bool
-    ):
+    def __init__(self, name: str, where: str, header: list[str]):
         self.name = name
         self.where = where
         self.header = header
-        self._text = text
-        self._allow_short = allow_short_rows
         self._index = {column: i for i, column in enumerate(header)}
 
     def column(self, name: str) -> int:
@@ -61,6 +54,21 @@ class CsvTable:
     def error(self, line: int | None, message: str) -> DataImportError:
         """An import error about this file (``raise table.error(line, "...")``)."""
         return DataImportError(message, file=self.where, line=line)
+
+
+class CsvTable(Columns):
+    """The decoded rows of one CSV file, iterated as ``(line, cells)`` pairs.
+
+    ``name`` is the file name, ``where`` how error messages name the file (its path as
+    given); ``header`` the column names as written.
+    """
+
+    def __init__(
+        self, name: str, where: str, header: list[str], text: str, *, allow_short_rows: bool
+    ):
+        super().__init__(name, where, header)
+        self._text = text
+        self._allow_short = allow_short_rows
 
     def __iter__(self) -> Iterator[tuple[int, list[str]]]:
         width = len(self.header)

@@ -23,27 +23,17 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from ..errors import DataImportError
+from .csvread import Columns
 
 __all__ = ["TsvTable", "read_tsv"]
 
 
-class TsvTable:
+class TsvTable(Columns):
     """The rows of one tab-separated file, iterated as ``(line, cells)`` pairs."""
 
     def __init__(self, name: str, header: list[str], lines: list[str]):
-        self.name = name
-        self.header = header
+        super().__init__(name, name, header)
         self._lines = lines
-        self._index = {column: i for i, column in enumerate(header)}
-
-    def column(self, name: str) -> int:
-        return self._index[name]
-
-    def has(self, name: str) -> bool:
-        return name in self._index
-
-    def error(self, line: int | None, message: str) -> DataImportError:
-        return DataImportError(message, file=self.name, line=line)
 
     def __iter__(self) -> Iterator[tuple[int, list[str]]]:
         width = len(self.header)
