@@ -12,6 +12,9 @@ measures on the real ESCO data, remote and embedded (the baseline) in the same r
   named by label, with the derived-data cache present and without it (median of 3);
 - in a fresh process, the web app's start-up (``create_app``: what a gunicorn worker does
   without ``--preload``), with and without the cache;
+- ``skillgraph serve --workers 2`` (gunicorn ``--preload``: the master builds or reads the
+  derived data once, the forked workers share it): launch to the first ``/api/path``
+  answer, with and without the cache;
 - ``show`` of a role (SPARQL round trips) and a SPARQL example query, median per call.
 
 Prints each figure for both stores and their ratio (remote / embedded).
@@ -22,12 +25,14 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -54,7 +59,7 @@ print(f"{time.perf_counter() - started:.4f}")
 
 
 def line(name: str, remote: float, local: float) -> None:
-    print(f"{name:<60} remote {remote:8.3f} s   embedded {local:8.3f} s   x{remote / local:6.2f}")
+    print(f"{name:<64} remote {remote:8.3f} s   embedded {local:8.3f} s   x{remote / local:6.2f}")
 
 
 def child(code: str, env: dict, *args: str) -> float:
@@ -91,6 +96,36 @@ def start_server(folder: Path) -> tuple[subprocess.Popen, str]:
             time.sleep(0.1)
     process.kill()
     sys.exit(f"oxigraph did not start; see {folder / 'server.log'}")
+
+
+def serve_to_first_path(location: str, env: dict, start: str, target: str) -> float:
+    """Seconds from launching ``skillgraph serve`` to its first answered /api/path."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    query = urllib.parse.urlencode({"from": start, "to": target})
+    url = f"http://127.0.0.1:{port}/api/path?{query}"
+    began = time.perf_counter()
+    process = subprocess.Popen(
+        [str(Path(sys.executable).with_name("skillgraph")), "serve", "--store", location,
+         "--port", str(port), "--workers", "2"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )  # fmt: skip
+    try:
+        while time.perf_counter() - began < 300:
+            try:
+                with urllib.request.urlopen(url, timeout=30) as response:
+                    if response.status == 200:
+                        return time.perf_counter() - began
+            except OSError:
+                time.sleep(0.05)
+        sys.exit("skillgraph serve did not answer within 300 s")
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
 
 
 def clear_cache(store) -> None:
@@ -152,7 +187,7 @@ def main() -> None:
         for cached in (True, False):
             for what, code, extra in (
                 ("open -> first path, fresh process", FIRST_PATH, (start, target)),
-                ("web app start-up (create_app), fresh process", APP_START, ()),
+                ("app start-up (create_app), fresh process", APP_START, ()),
             ):
                 figures = {}
                 for name, location in (("remote", url), ("local", local_path)):
@@ -164,6 +199,17 @@ def main() -> None:
                     figures[name] = statistics.median(runs)
                 label = f"{what}, {'with' if cached else 'without'} cache"
                 line(label, figures["remote"], figures["local"])
+        for cached in (True, False):
+            figures = {}
+            for name, location in (("remote", url), ("local", local_path)):
+                if cached:
+                    skillgraph.open(location).warm()
+                else:
+                    clear_cache(stores[name])
+                figures[name] = serve_to_first_path(location, env, start, target)
+            state = "with" if cached else "without"
+            label = f"serve 2 workers --preload -> first /api/path, {state} cache"
+            line(label, figures["remote"], figures["local"])
         # Leave the caches warm again.
         for location in (url, local_path):
             skillgraph.open(location).warm()
