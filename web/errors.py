@@ -61,9 +61,15 @@ def _respond(exc: Exception):
     if wants_json():
         response = jsonify(body)
         response.status_code = status
-        return response
-    html = render_template("error.html", error=body, status=status)
-    return Response(html, status=status, mimetype="text/html")
+    else:
+        html = render_template("error.html", error=body, status=status)
+        response = Response(html, status=status, mimetype="text/html")
+    if isinstance(exc, HTTPException):
+        # Keep what the exception says beyond its body: a 405 must list ``Allow``.
+        for name, value in exc.get_headers():
+            if name.lower() != "content-type":
+                response.headers[name] = value
+    return response
 
 
 def init_app(app: Flask) -> None:

@@ -97,7 +97,7 @@ def dereference(rest: str):
     uri = str(DATA) + rest
     graph = get_graph()
     media = negotiate()
-    if not _SAFE_IRI.match(uri) or (graph.taxonomy.locate(uri) is None and not _exists(uri)):
+    if not _is_iri(uri) or (graph.taxonomy.locate(uri) is None and not _exists(uri)):
         raise UnknownConcept(uri, graph.suggest(rest.rsplit("/", 1)[-1].replace("-", " ")))
     if media == "text/html":
         from .pages import render_concept
@@ -111,6 +111,18 @@ def dereference(rest: str):
             response.headers["Content-Type"] = "text/turtle; charset=utf-8"
     response.headers["Vary"] = "Accept"
     return response
+
+
+def _is_iri(text: str) -> bool:
+    """Whether ``text`` can go between ``<...>`` in a query: the characters SPARQL allows
+    and an IRI Oxigraph accepts (no control characters, valid percent escapes, ...)."""
+    if not _SAFE_IRI.match(text):
+        return False
+    try:
+        ox.NamedNode(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _prefixes_for(fmt) -> dict[str, str] | None:

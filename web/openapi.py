@@ -10,13 +10,24 @@ import skillgraph
 _KIND = {"type": "string", "enum": ["role", "skill", "program", "field"]}
 
 
+#: What ``params.text`` accepts: at most 2000 characters, not blank when required.
+_TEXT = {"type": "string", "maxLength": 2000}
+
+
 def _p(name, description, schema=None, *, required=False, many=False, where="query") -> dict:
-    schema = schema or {"type": "string"}
+    text = schema is None
+    schema = schema or dict(_TEXT)
+    if required and schema.get("type") == "string":
+        schema = {**schema, "pattern": r"\S"}
     if many:
         schema = {"type": "array", "items": schema}
+        if text:
+            schema["maxItems"] = 50  # ``params.texts``
     out = {"name": name, "in": where, "description": description, "schema": schema}
     if required:
         out["required"] = True
+    elif where == "query":
+        out["allowEmptyValue"] = True  # ``params``: an empty value is an absent one
     if many:
         out["style"] = "form"
         out["explode"] = True
@@ -40,6 +51,16 @@ def _op(summary: str, parameters: list, *, errors=(400, 404), schema: str = "Obj
     for code in errors:
         responses[str(code)] = {"$ref": f"#/components/responses/E{code}"}
     return {"get": {"summary": summary, "parameters": parameters, "responses": responses}}
+
+
+def _either(description: str) -> dict:
+    return {
+        "description": description,
+        "content": {
+            "application/json": {"schema": {"$ref": "#/components/schemas/Error"}},
+            "text/html": {"schema": {"type": "string"}},
+        },
+    }
 
 
 _START = [
@@ -166,7 +187,9 @@ def document() -> dict:
                             )
                         },
                     },
-                    "404": {"$ref": "#/components/responses/E404"},
+                    # Errors come as JSON to clients asking for it, as a page otherwise.
+                    "400": _either("An unknown format"),
+                    "404": _either("No such concept (with suggestions)"),
                 },
             }
         },

@@ -74,3 +74,13 @@ def test_every_other_response_is_nosniff(live, target):
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers.get("Server", "").startswith("gunicorn") or "Server" not in headers
     assert "Traceback" not in headers.get("X-Error", "")
+
+
+@pytest.mark.parametrize("method", ["TRACE", "PUT", "DELETE", "PATCH"])
+@pytest.mark.parametrize("target", ["/api/search?q=x", "/", "/id/role/data-analyst", "/export"])
+def test_methods_not_allowed_say_which_are(live, method, target):
+    """Found by schemathesis: the app's error pages dropped ``Allow`` from 405s."""
+    status, headers, body = raw_request(live.port, method, target)
+    assert status == 405, body[:200]
+    assert "GET" in {m.strip() for m in headers["Allow"].split(",")}
+    assert headers["X-Content-Type-Options"] == "nosniff"

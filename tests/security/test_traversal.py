@@ -63,6 +63,16 @@ def test_no_route_serves_files_outside_its_folder(live, target):
         assert status in (400, 404) and not any(leak in body for leak in LEAKS)
 
 
+@pytest.mark.parametrize(
+    "rest", ["%1B", "role/a%00b", "role/%zz", "role/a%7Fb", "role/a%20b", "role/%5Bx%5D", "%3E"]
+)
+def test_linked_data_paths_that_are_no_iri_are_404(live, rest):
+    """Found by schemathesis: ``/id/%1B`` reached Oxigraph as an IRI it cannot parse (500)."""
+    for accept in ("text/html", "text/turtle", "application/json"):
+        status, _, body = raw_request(live.port, "GET", "/id/" + rest, headers={"Accept": accept})
+        assert status == 404, (rest, accept, status, body[:200])
+
+
 def test_static_files_are_served(live):
     """The refusals above are not a broken static route: real files come back."""
     status, _, body = raw_request(live.port, "GET", "/static/css/app.css")
