@@ -477,7 +477,11 @@ def report(
         f"load: {args.users} users, wait {args.wait[0]:g}-{args.wait[1]:g} s, {span:.0f} s; "
         f"{result['distinct_urls']} distinct URLs"
     )
-    print(f"\n{'endpoint':<28}{'requests':>9}{'errors':>8}{'p50':>8}{'p95':>8}{'p99':>8}{'max':>8}")
+    slow_head = f">{args.p99:g}ms"
+    print(
+        f"\n{'endpoint':<28}{'requests':>9}{'errors':>8}{'p50':>8}{'p95':>8}{'p99':>8}{'max':>8}"
+        f"{slow_head:>9}"
+    )
     rows = {}
     for name in sorted(timings):
         values = timings[name]
@@ -488,11 +492,12 @@ def report(
             "p95": percentile(values, 95),
             "p99": percentile(values, 99),
             "max": max(values),
+            "slow": sum(t >= args.p99 for t in values),
         }
         rows[name] = row
         print(
             f"{name:<28}{row['requests']:>9}{row['errors']:>8}{row['p50']:>8.1f}"
-            f"{row['p95']:>8.1f}{row['p99']:>8.1f}{row['max']:>8.0f}"
+            f"{row['p95']:>8.1f}{row['p99']:>8.1f}{row['max']:>8.0f}{row['slow']:>9}"
         )
     total = {
         "requests": len(every),
@@ -505,7 +510,8 @@ def report(
     if every:
         print(
             f"{'all':<28}{len(every):>9}{n_fail:>8}{total['p50']:>8.1f}{total['p95']:>8.1f}"
-            f"{total['p99']:>8.1f}{max(every):>8.0f}   (ms, client side)"
+            f"{total['p99']:>8.1f}{max(every):>8.0f}"
+            f"{sum(r['slow'] for r in rows.values()):>9}   (ms, client side)"
         )
     print(f"\nthroughput: {total['rps']:.1f} requests/s")
     for name, messages in failures.items():

@@ -12,7 +12,7 @@ forks the workers, which share those pages.  Two consequences are handled here:
 - The garbage collector writes into every object it scans, which turns the shared pages
   copy-on-write into private ones.  Freezing the objects made before the fork keeps them
   out of the collections (what the ``gc.freeze`` documentation advises before a fork);
-  on ESCO this cut a worker's PSS from about 90 to about 65 MB.
+  on ESCO this saved about 25 MB of PSS per worker (docs/deploy.md).
 """
 
 from __future__ import annotations
