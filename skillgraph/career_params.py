@@ -28,8 +28,9 @@ class PathParams:
       ``use_ratings``, default True).
     - ``use_levels`` (True): where the source rates the level a role needs of a skill
       (O*NET), a start covers a required skill only as far as its own level reaches:
-      ``min(1, level_start / level_target)`` of the skill's weight.  A skill without a
-      rated level on both sides counts in full (ESCO has no levels: no change there).
+      ``min(1, level_start / level_target)`` of the skill's weight, and the target uses
+      the start's skill (``reuse``) only up to the level it needs itself.  A skill
+      without a rated level on both sides counts in full (ESCO has no levels).
     - ``reskilling_penalty`` (1.25): cost multiplier of a move that changes field (>= 1).
     - ``min_overlap`` (0.2): a move is viable only if the start has at least this share
       of the target's weighted requirement (0..1).
