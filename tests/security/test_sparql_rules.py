@@ -191,6 +191,12 @@ def test_time_limit_stops_the_work_while_others_are_answered(live):
     assert raw_request(live.port, "GET", "/api/search?q=data")[0] == 200
     assert raw_request(live.port, "GET", "/")[0] == 200
     assert time.monotonic() - started < TIMEOUT
+    # The process doing the work: the one under the server burning a CPU right now.
+    first = _busy(_descendants(live.pid))
+    time.sleep(0.3)
+    second = _busy(list(first))
+    runaway = max(second, key=lambda pid: second[pid] - first[pid])
+    assert second[runaway] - first[runaway] >= 3, "no process seems to run the query"
     assert thread.is_alive(), "the runaway query should still be running"
     thread.join(timeout=60)
     status, headers, body = outcome["answer"]
@@ -198,13 +204,11 @@ def test_time_limit_stops_the_work_while_others_are_answered(live):
     assert headers["Content-Type"].startswith("text/plain")
     assert f"longer than {TIMEOUT:g} s".encode() in body
     assert TIMEOUT <= outcome["seconds"] < TIMEOUT + 5
-    # The work really stopped: no process under the server keeps using a CPU.
-    processes = _descendants(live.pid)
-    before = _busy(processes)
-    time.sleep(1.0)
-    after = _busy(processes)
-    burnt = sum(after[p] - before[p] for p in after if p in before) / 100
-    assert burnt < 0.5, f"{burnt:.2f} CPU seconds in 1 s after the time limit"
+    # The work really stopped: that process is gone (or, at least, idle).
+    before = _busy([runaway])
+    time.sleep(0.5)
+    after = _busy([runaway])
+    assert not after or after[runaway] - before.get(runaway, 0) < 10, "still computing"
     assert live.alive()
 
 
