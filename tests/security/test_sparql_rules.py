@@ -17,7 +17,7 @@ import pytest
 
 from skillgraph.store import open_store
 
-from .conftest import MAX_ROWS, TIMEOUT, raw_request, settle_and_check_silent
+from .conftest import MAX_ROWS, TIMEOUT, raw_request, settle_and_check_silent, skillgraph_cli
 
 JSON = "application/sparql-results+json"
 MARK = "http://example.org/attack/mark"
@@ -263,3 +263,33 @@ def test_malformed_query_gets_a_readable_400(live, query):
         assert text.startswith("malformed query") and text.count("\n") == 1
         assert len(text) < 400 and re.search(r"line \d+, column \d+|at \d+:\d+", text)
         assert "Traceback" not in text and "<html" not in text.lower()
+
+
+def test_the_command_line_keeps_the_same_rules(default_disk_store, listener, tmp_path):
+    """``skillgraph sparql`` is the other way in: no update, no SERVICE, no FROM file or
+    URL, a time limit that stops the query, and the row cap."""
+    secret = tmp_path / "secret.ttl"
+    secret.write_text(f'<{MARK}> <{MARK}> "TOP-SECRET-FROM-FILE" .\n', encoding="utf-8")
+    store = str(default_disk_store)
+    refused = [
+        INSERT,
+        f"SELECT * WHERE {{ SERVICE <{listener.url}> {{ ?s ?p ?o }} }}",
+        f"SELECT * FROM <{secret.as_uri()}> WHERE {{ ?s ?p ?o }}",
+        f"SELECT * FROM <{listener.url}> WHERE {{ ?s ?p ?o }}",
+    ]
+    for query in refused:
+        done = skillgraph_cli("sparql", query, "--store", store)
+        assert done.returncode == 1, (query, done.stdout[:200])
+        assert done.stderr.startswith("error: ") and "Traceback" not in done.stderr
+        assert "TOP-SECRET" not in done.stdout + done.stderr
+    settle_and_check_silent(listener)
+    runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    started = time.monotonic()
+    done = skillgraph_cli("sparql", runaway, "--store", store, "--timeout", "1")
+    assert done.returncode == 1 and "was stopped" in done.stderr
+    assert time.monotonic() - started < 15
+    done = skillgraph_cli("sparql", "SELECT * WHERE { ?s ?p ?o }", "--store", store,
+                          "--format", "csv", "--max-rows", "7")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert len(done.stdout.strip().splitlines()) == 8  # header + 7 rows
+    assert open_store(default_disk_store).ox.contains_named_graph(ox.NamedNode(MARK)) is False
