@@ -12,6 +12,8 @@ import os
 import re
 from collections import Counter
 
+import pyoxigraph as ox
+
 from .errors import AmbiguousLabel, UnknownConcept
 from .namespace import DCTERMS, RDFS, SG, SKOS
 from .search import LabelIndex, Match, words
@@ -420,5 +422,19 @@ _IRI = re.compile(r'^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|^`\\]+$')
 
 
 def _looks_like_uri(name: str) -> bool:
-    """True for a string that is safe to place inside ``<...>`` in a SPARQL query."""
-    return bool(_IRI.match(name))
+    """True for a string that is safe to place inside ``<...>`` in a SPARQL query: no
+    character SPARQL forbids there, and an IRI Oxigraph parses (control characters or a
+    bad ``%`` escape would make the query a syntax error).
+
+    >>> _looks_like_uri("http://example.org/a"), _looks_like_uri("http://example.org/%zz")
+    (True, False)
+    >>> _looks_like_uri("http://example.org/a> ?p ?o } #"), _looks_like_uri("http://x/\x1b")
+    (False, False)
+    """
+    if not _IRI.match(name):
+        return False
+    try:
+        ox.NamedNode(name)
+    except ValueError:
+        return False
+    return True
