@@ -42,6 +42,7 @@ from .transitions import (
     build_transitions,
     move_row,
     requirements,
+    role_moves,
 )
 
 if TYPE_CHECKING:
@@ -161,17 +162,93 @@ class CareerModel:
         return row
 
     def _virtual_edges(self, start: _Start) -> list[tuple[int, float, int]]:
-        """The edges a virtual start gets: the rule of ``build_transitions``."""
+        """The edges a virtual start gets: every viable move out of it."""
         row = self.row(start)
         idx = np.flatnonzero(row.viable)
-        cost = row.cost[idx]
-        k = self.params.moves_per_role
-        threshold = np.partition(cost, k - 1)[k - 1] if len(cost) > k else np.inf
-        keep = (cost <= threshold) | (cost <= self.graph.in_threshold[idx])
-        idx, cost = idx[keep], cost[keep]
         return list(
-            zip(idx.tolist(), cost.tolist(), row.reskill[idx].astype(int).tolist(), strict=True)
+            zip(
+                idx.tolist(),
+                row.cost[idx].tolist(),
+                row.reskill[idx].astype(int).tolist(),
+                strict=True,
+            )
         )
+
+    def request_graph(
+        self,
+        start: _Start,
+        target: int,
+        *,
+        max_reskilling: int | None = None,
+        max_steps: int | None = None,
+    ) -> tuple[list, int, dict]:
+        """``(adjacency, source node, search bounds)`` for paths from ``start`` to
+        ``target``: the cached graph plus, for this request only, EVERY viable move out
+        of the start and into the target.
+
+        The graph keeps each role's ``moves_per_role`` cheapest moves out and in, which
+        keeps long jumps going through realistic intermediate roles; but a viable direct
+        move from the start or into the target must not be hidden by it (a pruned
+        direct move is usually cheaper than the detour the graph offers).  Both are one
+        sparse row / column of the move matrix (``role_moves``).  A virtual start (a
+        skill profile, or a role plus extra skills) is node ``len(graph)``.  The cached
+        adjacency lists are shared, never changed: the rows that change are copies.
+        """
+        base = self.adjacency
+        n = len(base)
+        if start.virtual:
+            source = n
+            start_edges = self._virtual_edges(start)
+        else:
+            source = start.role
+            row = role_moves(self.req, source, self.params, into=False)
+            idx = np.flatnonzero(row.viable)
+            # Moves that are edges keep the graph's cost (the same number, summed in
+            # another order): paths through them cost what they cost in the graph.
+            known = {v: (v, c, x) for v, c, x in base[source]}
+            start_edges = [
+                known.get(v) or (v, c, x)
+                for v, c, x in zip(
+                    idx.tolist(),
+                    row.cost[idx].tolist(),
+                    row.reskill[idx].astype(int).tolist(),
+                    strict=True,
+                )
+            ]
+        col = role_moves(self.req, target, self.params, into=True)
+        col.viable[self.graph.in_sources(target)] = False
+        if not start.virtual:
+            col.viable[source] = False  # the start's own moves are start_edges
+        new = np.flatnonzero(col.viable)
+        new_cost, new_flag = col.cost[new], col.reskill[new]
+        adj = list(base)
+        for u, c, x in zip(new.tolist(), new_cost.tolist(), new_flag.tolist(), strict=True):
+            adj[u] = [*adj[u], (target, c, int(x))]
+        bounds = self.graph.bounds(
+            target,
+            max_reskilling=max_reskilling,
+            max_steps=max_steps,
+            extra=(new, new_cost, new_flag),
+        )
+        if start.virtual:
+            adj.append(start_edges)
+            for values in [bounds["h"], *bounds.get("h_budget", ()), bounds.get("hops", [])]:
+                values.append(0.0)
+        else:
+            adj[source] = start_edges
+        # The start's own bounds, over its complete moves (the graph's pruned row may
+        # reach the target through none of them).
+        h = bounds["h"]
+        h[source] = min((c + h[v] for v, c, _ in start_edges), default=math.inf)
+        for j, row_j in enumerate(bounds.get("h_budget", ())):
+            layers = bounds["h_budget"]
+            row_j[source] = min(
+                (c + layers[j - x][v] for v, c, x in start_edges if x <= j), default=math.inf
+            )
+        if "hops" in bounds:
+            hops = bounds["hops"]
+            hops[source] = min((1 + hops[v] for v, _, _ in start_edges), default=math.inf)
+        return adj, source, bounds
 
     # -------------------------------------------------------------- explanations
 
@@ -356,17 +433,11 @@ class CareerModel:
                 f"{target_concept.label!r} is both the target and a role to avoid",
                 reason="the target is avoided",
             )
-        adj = self.adjacency
-        bounds = self.graph.bounds(target, max_reskilling=max_reskilling, max_steps=max_steps)
-        if start.virtual:
-            source = len(adj)
-            adj = [*adj, self._virtual_edges(start)]
-            for values in [bounds["h"], *bounds.get("h_budget", ()), bounds.get("hops", [])]:
-                values.append(0.0)
-            if start.role is not None:
-                avoid = avoid | {start.role}
-        else:
-            source = start.role
+        adj, source, bounds = self.request_graph(
+            start, target, max_reskilling=max_reskilling, max_steps=max_steps
+        )
+        if start.virtual and start.role is not None:
+            avoid = avoid | {start.role}
         found = _paths.k_shortest_paths(
             adj,
             source,

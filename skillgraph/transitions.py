@@ -58,10 +58,12 @@ __all__ = [
     "TransitionGraph",
     "build_transitions",
     "level_shortfall",
+    "move_column",
     "move_row",
     "reference_costs",
     "reference_edges",
     "requirements",
+    "role_moves",
 ]
 
 
@@ -101,6 +103,22 @@ class Requirements:
         w = self.weights
         a, b = w.indptr[role], w.indptr[role + 1]
         return w.indices[a:b], w.data[a:b], self.essential[a:b]
+
+    @functools.cached_property
+    def by_skill(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``(ptr, entry, role)``: the stored entries grouped by skill -- those of skill
+        ``s`` are ``entry[ptr[s]:ptr[s + 1]]`` (positions in ``weights.data``), held by
+        the roles ``role[ptr[s]:ptr[s + 1]]``."""
+        w = self.weights
+        entry = np.argsort(w.indices, kind="stable")
+        role = np.repeat(np.arange(self.n_roles, dtype=np.int64), np.diff(w.indptr))[entry]
+        ptr = np.concatenate(([0], np.cumsum(np.bincount(w.indices, minlength=self.n_skills))))
+        return ptr.astype(np.int64), entry, role
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state.pop("by_skill", None)
+        return state
 
     def levels_of(self, role: int) -> np.ndarray | None:
         """The rated levels of role ``role``'s requirement (NaN: unrated), or None."""
@@ -298,6 +316,80 @@ def move_row(
     return MoveRow(cost=cost, viable=viable, reskill=reskill, overlap=overlap, reuse=reuse)
 
 
+def _shared(req: Requirements, role: int):
+    """Every stored entry of a skill that ``role`` requires, paired with ``role``'s own
+    entry of that skill: ``(other role, other weight, other level, own weight, own
+    level)`` per pair (levels None when none are used).  Includes ``role`` itself."""
+    ptr, entry, holder = req.by_skill
+    skills, weights, _ = req.entries_of(role)
+    lengths = ptr[skills + 1] - ptr[skills]
+    group = np.repeat(np.arange(len(skills)), lengths)
+    # The concatenated ranges ptr[s]:ptr[s + 1] of every skill s of the role.
+    at = np.arange(len(group)) + np.repeat(ptr[skills] - np.cumsum(lengths) + lengths, lengths)
+    e = entry[at]
+    other_level = own_level = None
+    if req.levels is not None:
+        other_level, own_level = req.levels[e], req.levels_of(role)[group]
+    return holder[at], req.weights.data[e], other_level, weights[group], own_level
+
+
+def _short(weight, level_from, level_to):
+    """``weight * max(0, 1 - level_from / level_to)`` where both are rated, else 0."""
+    both = np.isfinite(level_from) & np.isfinite(level_to)
+    out = np.zeros(len(weight))
+    out[both] = weight[both] * np.maximum(0.0, 1.0 - level_from[both] / level_to[both])
+    return out
+
+
+def role_moves(req: Requirements, role: int, params: PathParams, *, into: bool) -> MoveRow:
+    """Every move out of role ``role`` (``into=False``), or into it from every role
+    (``into=True``: entry ``u`` is the move u -> ``role``), with the costs and viability
+    rule of ``build_transitions`` -- computed only over the roles that share a skill
+    with ``role`` (a sparse row or column of the full move matrix).
+
+    >>> from skillgraph.careers import PathParams
+    >>> t = Taxonomy.from_records(
+    ...     roles=[("r:a", "a", "f:1"), ("r:b", "b", "f:1"), ("r:c", "c", "f:2")],
+    ...     skills=[("s:x", "x", None, None), ("s:y", "y", None, None)],
+    ...     fields=[("f:1", "one"), ("f:2", "two")],
+    ...     requirements=[("r:a", "s:x", True), ("r:b", "s:x", True), ("r:b", "s:y", True),
+    ...                   ("r:c", "s:y", True)])
+    >>> p = PathParams()
+    >>> col = role_moves(requirements(t, p), 1, p, into=True)  # a -> b, c -> b
+    >>> col.viable.tolist(), col.cost[col.viable].round(3).tolist()
+    ([True, False, True], [0.7, 0.875])
+    """
+    n = req.n_roles
+    other, w_other, l_other, w_own, l_own = _shared(req, role)
+    if into:  # other -> role: other covers role's weight; role uses other's.
+        cover = np.bincount(other, weights=w_own, minlength=n)
+        used = np.bincount(other, weights=w_other, minlength=n)
+        if l_own is not None:
+            cover -= np.bincount(other, weights=_short(w_own, l_other, l_own), minlength=n)
+            used -= np.bincount(other, weights=_short(w_other, l_own, l_other), minlength=n)
+        target_total, start_total = float(req.totals[role]), req.totals
+    else:  # role -> other
+        cover = np.bincount(other, weights=w_other, minlength=n)
+        used = np.bincount(other, weights=w_own, minlength=n)
+        if l_own is not None:
+            cover -= np.bincount(other, weights=_short(w_other, l_own, l_other), minlength=n)
+            used -= np.bincount(other, weights=_short(w_own, l_other, l_own), minlength=n)
+        target_total, start_total = req.totals, float(req.totals[role])
+    reskill = _changes_field(req.role_field, np.int64(req.role_field[role]))
+    cost = _cost(cover, used, start_total, target_total, reskill, params)
+    viable = (cover > 0) & (cover >= params.min_overlap * np.asarray(target_total) - 1e-12)
+    viable &= np.asarray(target_total) > 0
+    viable[role] = False
+    with np.errstate(divide="ignore", invalid="ignore"):
+        reuse = np.where(start_total > 0, used / start_total, 0.0)
+    return MoveRow(cost=cost, viable=viable, reskill=reskill, overlap=cover, reuse=reuse)
+
+
+def move_column(req: Requirements, target: int, params: PathParams) -> MoveRow:
+    """Every move into ``target``: ``role_moves(req, target, params, into=True)``."""
+    return role_moves(req, target, params, into=True)
+
+
 @dataclass(eq=False)
 class TransitionGraph:
     """The viable moves kept as edges, in CSR form (row = source role).
@@ -337,6 +429,11 @@ class TransitionGraph:
         forward = sp.csr_matrix((self.cost, self.indices, self.indptr), shape=(self.n, self.n))
         return forward.T.tocsr()
 
+    def in_sources(self, target: int) -> np.ndarray:
+        """The roles with an edge into ``target``."""
+        r = self._reverse
+        return r.indices[r.indptr[target] : r.indptr[target + 1]]
+
     def distances_to(self, target: int) -> np.ndarray:
         """The cost of the cheapest path from every role to ``target`` (inf: none).
 
@@ -346,21 +443,45 @@ class TransitionGraph:
         return csgraph.dijkstra(self._reverse, directed=True, indices=target)
 
     def bounds(
-        self, target: int, *, max_reskilling: int | None = None, max_steps: int | None = None
+        self,
+        target: int,
+        *,
+        max_reskilling: int | None = None,
+        max_steps: int | None = None,
+        extra: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
     ) -> dict:
         """Lower bounds for the searches in ``paths`` (keyword arguments ``h``,
-        ``h_budget``, ``hops``) for paths to ``target`` under these constraints."""
-        out: dict = {"h": self.distances_to(target).tolist()}
+        ``h_budget``, ``hops``) for paths to ``target`` under these constraints.
+
+        ``extra`` = ``(sources, costs, reskill flags)``: moves into ``target`` that are
+        not edges of the graph, added for this request only (the graph is not changed).
+        """
+        reverse = self._reverse
+        if extra is not None and len(extra[0]):
+            reverse = _insert(reverse, np.full(len(extra[0]), target), extra[0], extra[1])
+        out: dict = {"h": csgraph.dijkstra(reverse, directed=True, indices=target).tolist()}
         if max_reskilling is not None and max_reskilling <= MAX_LAYERED_BUDGET:
             layers = max_reskilling + 1
+            layered = self._layered(layers)
+            if extra is not None and len(extra[0]):
+                # Reversed, u (layer j + flag) -> target (layer j) is target (j) -> u (j + flag).
+                sources, costs, flags = extra
+                flags = flags.astype(np.int64)
+                rows, cols, vals = [], [], []
+                for j in range(layers):
+                    ok = j + flags < layers
+                    rows.append(np.full(int(ok.sum()), j * self.n + target))
+                    cols.append((j + flags[ok]) * self.n + sources[ok])
+                    vals.append(costs[ok])
+                layered = _insert(
+                    layered, np.concatenate(rows), np.concatenate(cols), np.concatenate(vals)
+                )
             goals = [j * self.n + target for j in range(layers)]
-            dist = csgraph.dijkstra(
-                self._layered(layers), directed=True, indices=goals, min_only=True
-            )
+            dist = csgraph.dijkstra(layered, directed=True, indices=goals, min_only=True)
             out["h_budget"] = [row.tolist() for row in dist.reshape(layers, self.n)]
         if max_steps is not None:
             hops = csgraph.shortest_path(
-                self._reverse, method="D", directed=True, unweighted=True, indices=target
+                reverse, method="D", directed=True, unweighted=True, indices=target
             )
             out["hops"] = hops.tolist()
         return out
@@ -391,6 +512,29 @@ class TransitionGraph:
         for derived in ("adjacency", "_reverse", "_layered_cache"):
             state.pop(derived, None)
         return state
+
+
+def _insert(m: sp.csr_matrix, rows, cols, vals) -> sp.csr_matrix:
+    """A copy of ``m`` with the entries ``(rows, cols, vals)`` added (none may exist
+    yet); only the rows that change are touched, the rest is copied in blocks."""
+    order = np.argsort(rows, kind="stable")
+    rows, cols, vals = rows[order], cols[order], vals[order]
+    changed, first, counts = np.unique(rows, return_index=True, return_counts=True)
+    ends = m.indptr[changed + 1]
+    cuts = np.concatenate(([0], ends, [m.nnz]))
+    index_parts, data_parts = [], []
+    for i in range(len(changed)):
+        index_parts += [m.indices[cuts[i] : cuts[i + 1]], cols[first[i] : first[i] + counts[i]]]
+        data_parts += [m.data[cuts[i] : cuts[i + 1]], vals[first[i] : first[i] + counts[i]]]
+    index_parts.append(m.indices[cuts[-2] :])
+    data_parts.append(m.data[cuts[-2] :])
+    added = np.zeros(m.shape[0] + 1, dtype=np.int64)
+    added[changed + 1] = counts
+    indptr = m.indptr + np.cumsum(added)
+    return sp.csr_matrix(
+        (np.concatenate(data_parts), np.concatenate(index_parts).astype(m.indices.dtype), indptr),
+        shape=m.shape,
+    )
 
 
 def _kth_smallest(group: np.ndarray, rank: np.ndarray, cost: np.ndarray, n: int, k: int):
