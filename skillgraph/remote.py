@@ -32,6 +32,7 @@ import base64
 import hashlib
 import json
 import os
+import re
 import tempfile
 import urllib.error
 import urllib.parse
@@ -76,6 +77,7 @@ _GRAPHS = {
     "application/rdf+xml": ox.RdfFormat.RDF_XML,
     "application/n-quads": ox.RdfFormat.N_QUADS,
 }
+_XML_DECLARATION = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 # SELECT/ASK results and CONSTRUCT/DESCRIBE graphs: the server picks what fits the query.
 _ACCEPT = (
     "application/sparql-results+json, application/n-triples, "
@@ -196,7 +198,7 @@ class RemoteOx:
         try:
             with urllib.request.urlopen(req, timeout=timeout) as response:
                 kind = response.headers.get_content_type()
-                return kind, response.read()
+                body = response.read()
         except urllib.error.HTTPError as exc:
             detail = " ".join(exc.read(2000).decode("utf-8", "replace").split())[:300]
             exc.close()
@@ -211,6 +213,13 @@ class RemoteOx:
         except (urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
             raise StoreError(f"{url}: cannot reach the SPARQL server ({reason})") from None
+        if kind.endswith(("/xml", "+xml")) and _XML_DECLARATION.search(body):
+            # pyoxigraph's RDF/XML parser expands internal entities (the "billion laughs").
+            raise StoreError(
+                f"{url}: the SPARQL server answered {kind} declaring a DTD or entities; "
+                "refused (entity expansion)"
+            )
+        return kind, body
 
     # ------------------------------------------------------------ pyoxigraph.Store API
 
