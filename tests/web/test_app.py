@@ -410,3 +410,13 @@ def test_html_pages_forbid_inline_scripts_and_other_hosts(client, url):
     assert "script-src 'self'" in policy
     assert "default-src 'self'" in policy
     assert "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+
+
+def test_path_page_carries_each_alternative_graph_once(client):
+    # Regression: the first alternative's drawing was embedded twice (100 KB on long paths).
+    html = client.get("/paths?from=administrative+assistant&to=data+analyst&k=3").get_data(
+        as_text=True
+    )
+    assert 'id="graph-data"' not in html
+    assert html.count('id="graph-data-0"') == 1
+    assert html.count("data-graph-current") == 1

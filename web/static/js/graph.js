@@ -145,7 +145,9 @@
   window.skillgraph = { render: render, select: select };
 
   document.addEventListener("DOMContentLoaded", function () {
-    var script = document.getElementById("graph-data");
+    // The path finder carries one graph per alternative and marks the one shown first.
+    var script = document.getElementById("graph-data") ||
+      document.querySelector("script[data-graph-current]");
     if (script) { render(JSON.parse(script.textContent)); }
   });
 })();
