@@ -42,7 +42,7 @@ from .transitions import (
     build_transitions,
     move_row,
     requirements,
-    role_moves,
+    viable_moves,
 )
 
 if TYPE_CHECKING:
@@ -150,8 +150,17 @@ class CareerModel:
         return int(values[np.argmax(counts)])
 
     def row(self, start: _Start) -> MoveRow:
+        rank = None
+        if start.role is not None and self.req.role_rank is not None:
+            rank = float(self.req.role_rank[start.role])
         row = move_row(
-            self.req, start.have, start.field, self.params, own=start.own, level=start.level
+            self.req,
+            start.have,
+            start.field,
+            self.params,
+            own=start.own,
+            level=start.level,
+            rank=rank,
         )
         if start.role is not None:
             row.viable[start.role] = False
@@ -201,47 +210,42 @@ class CareerModel:
             start_edges = self._virtual_edges(start)
         else:
             source = start.role
-            row = role_moves(self.req, source, self.params, into=False)
-            idx = np.flatnonzero(row.viable)
+            idx, cost, flag = viable_moves(self.req, source, self.params, into=False)
             # Moves that are edges keep the graph's cost (the same number, summed in
             # another order): paths through them cost what they cost in the graph.
             known = {v: (v, c, x) for v, c, x in base[source]}
             start_edges = [
                 known.get(v) or (v, c, x)
                 for v, c, x in zip(
-                    idx.tolist(),
-                    row.cost[idx].tolist(),
-                    row.reskill[idx].astype(int).tolist(),
-                    strict=True,
+                    idx.tolist(), cost.tolist(), flag.astype(int).tolist(), strict=True
                 )
             ]
-        col = role_moves(self.req, target, self.params, into=True)
-        col.viable[self.graph.in_sources(target)] = False
+        new, new_cost, new_flag = viable_moves(self.req, target, self.params, into=True)
+        # Moves that are edges already, and the start's own (they are start_edges).
+        fresh = ~np.isin(new, self.graph.in_sources(target))
         if not start.virtual:
-            col.viable[source] = False  # the start's own moves are start_edges
-        new = np.flatnonzero(col.viable)
-        new_cost, new_flag = col.cost[new], col.reskill[new]
+            fresh &= new != source
+        new, new_cost, new_flag = new[fresh], new_cost[fresh], new_flag[fresh]
         adj = list(base)
         for u, c, x in zip(new.tolist(), new_cost.tolist(), new_flag.tolist(), strict=True):
             adj[u] = [*adj[u], (target, c, int(x))]
-        bounds = self.graph.bounds(
-            target,
-            max_reskilling=max_reskilling,
-            max_steps=max_steps,
-            extra=(new, new_cost, new_flag),
-        )
+        extra = (new, new_cost, new_flag)
         if start.virtual:
             adj.append(start_edges)
-            for values in [bounds["h"], *bounds.get("h_budget", ()), bounds.get("hops", [])]:
-                values.append(0.0)
         else:
             adj[source] = start_edges
+        bounds = self.graph.bounds(
+            target, max_reskilling=max_reskilling, max_steps=max_steps, extra=extra
+        )
+        if start.virtual:
+            for values in [bounds["h"], *bounds.get("h_budget", ()), bounds.get("hops", [])]:
+                values.append(0.0)
         # The start's own bounds, over its complete moves (the graph's pruned row may
         # reach the target through none of them).
         h = bounds["h"]
         h[source] = min((c + h[v] for v, c, _ in start_edges), default=math.inf)
-        for j, row_j in enumerate(bounds.get("h_budget", ())):
-            layers = bounds["h_budget"]
+        layers = bounds.get("h_budget", ())
+        for j, row_j in enumerate(layers):
             row_j[source] = min(
                 (c + layers[j - x][v] for v, c, x in start_edges if x <= j), default=math.inf
             )

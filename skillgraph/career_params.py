@@ -36,12 +36,17 @@ class PathParams:
       of the target's weighted requirement (0..1).
     - ``moves_per_role`` (12): edges kept per role: moves no costlier than a role's
       ``moves_per_role``-th cheapest move out, or its target's ``moves_per_role``-th
-      cheapest move in.
+      cheapest move in.  A path request still sees every viable move out of its start
+      and into its target, kept or not.
     - ``size_prior`` (3.0): requirement weight a target is assumed to have beyond what
       it lists, so that roles with few listed skills are not close to everything.
     - ``reuse_weight`` (0.25): share of the cost that measures how little of the start's
       own skills the target uses (0..1).
     - ``step_cost`` (0.1): fixed cost of any move (> 0), so shorter paths win ties.
+    - ``step_down_penalty`` (0.1): added to the cost of a move per seniority rank it
+      steps down (ranks 1 to 5 from ``sg:seniority``, else ``sg:preparationLevel``:
+      the O*NET Job Zone), so that a registered nurse's cheapest move is not to a
+      licensed practical nurse; no effect where a rank is unknown (ESCO has none) (>= 0).
     - ``profile_match`` (0.5): a bare skill profile may also move to a role that uses
       at least this share of its skills, even below ``min_overlap`` (0..1): people list
       only some of what they know.
@@ -70,6 +75,7 @@ class PathParams:
     size_prior: float = 3.0
     reuse_weight: float = 0.25
     step_cost: float = 0.1
+    step_down_penalty: float = 0.1
     profile_match: float = 0.5
     use_ratings: bool = True
     use_levels: bool = True
@@ -87,6 +93,7 @@ class PathParams:
         "size_prior",
         "reuse_weight",
         "step_cost",
+        "step_down_penalty",
         "use_ratings",
         "use_levels",
     )
@@ -120,6 +127,7 @@ class PathParams:
         check("size_prior", self.size_prior >= 0, ">= 0")
         check("reuse_weight", 0 <= self.reuse_weight <= 1, "between 0 and 1")
         check("step_cost", 0 < self.step_cost <= 10, "> 0 and <= 10")
+        check("step_down_penalty", 0 <= self.step_down_penalty <= 10, "between 0 and 10")
         check("profile_match", 0 <= self.profile_match <= 1, "between 0 and 1")
         check("default_skill_hours", self.default_skill_hours >= 0, ">= 0")
         check("max_programs", 0 <= self.max_programs <= 50, "between 0 and 50")

@@ -20,7 +20,7 @@ from .store import Store
 
 __all__ = ["Concept", "Kind", "Taxonomy", "load_taxonomy", "taxonomy_for"]
 
-CACHE_VERSION = 2  # 2: Taxonomy.program_field
+CACHE_VERSION = 3  # 2: Taxonomy.program_field; 3: Taxonomy.role_seniority
 
 
 class Kind:
@@ -50,6 +50,8 @@ class Taxonomy:
     source's ratings ``req_importance`` / ``req_level`` (NaN where the source has none).
     ``skill_hours`` is NaN where the taxonomy gives no typical hours.  Fields are -1 where
     a concept has none (``program_field`` too: the field a program belongs to).
+    ``role_seniority`` is a role's rank, 1 (entry) to 5: ``sg:seniority``, else
+    ``sg:preparationLevel`` (O*NET Job Zone), NaN where the source has neither (ESCO).
     """
 
     role_uris: list[str]
@@ -76,10 +78,13 @@ class Taxonomy:
     content_id: str = ""
     _index: dict[str, tuple[str, int]] = field(default_factory=dict, repr=False)
     program_field: np.ndarray | None = None
+    role_seniority: np.ndarray | None = None
 
     def __post_init__(self) -> None:
         if self.program_field is None:
             self.program_field = np.full(len(self.program_uris), -1, dtype=np.int32)
+        if self.role_seniority is None:
+            self.role_seniority = np.full(len(self.role_uris), np.nan)
         if not self._index:
             for kind, uris in (
                 (Kind.FIELD, self.field_uris),
@@ -126,6 +131,7 @@ class Taxonomy:
         teaches: list[tuple[str, str]] = (),
         ratings: dict[tuple[str, str], tuple[float, float]] | None = None,
         content_id: str = "",
+        seniority: dict[str, float] | None = None,
     ) -> Taxonomy:
         """Build a taxonomy from plain records (URIs as strings).
 
@@ -133,7 +139,8 @@ class Taxonomy:
         None, hours or None); ``fields``: (uri, label); ``requirements``: (role uri, skill
         uri, essential); ``programs``: (uri, label, hours, cost, type[, field uri or
         None]); ``teaches``:
-        (program uri, skill uri); ``ratings``: (role uri, skill uri) -> (importance, level).
+        (program uri, skill uri); ``ratings``: (role uri, skill uri) -> (importance, level);
+        ``seniority``: role uri -> rank (1 to 5).
         Relations that name unknown concepts are dropped.
 
         >>> t = Taxonomy.from_records(
@@ -192,6 +199,9 @@ class Taxonomy:
             teach_program=np.array([p for p, _ in teach], dtype=np.int32),
             teach_skill=np.array([s for _, s in teach], dtype=np.int32),
             content_id=content_id,
+            role_seniority=np.array(
+                [num((seniority or {}).get(r[0])) for r in roles], dtype=np.float64
+            ),
         )
 
 
@@ -225,15 +235,19 @@ def _labelled(store: Store, cls: str, extra: str = "", extra_vars: str = "") -> 
 def load_taxonomy(store: Store) -> Taxonomy:
     """Read the projection of ``store`` (roles, skills, fields, programs, relations)."""
     fields = [(r[0], r[1]) for r in _labelled(store, "sg:Field")]
-    roles = [
-        (r[0], r[1], r[2])
-        for r in _labelled(
-            store,
-            "sg:Role",
-            "OPTIONAL { ?c sg:field ?f }",
-            "(MIN(STR(?f)) AS ?field)",
-        )
-    ]
+    role_rows = _labelled(
+        store,
+        "sg:Role",
+        "OPTIONAL { ?c sg:field ?f } OPTIONAL { ?c sg:seniority ?n } "
+        "OPTIONAL { ?c sg:preparationLevel ?z }",
+        "(MIN(STR(?f)) AS ?field) (MIN(?n) AS ?rank) (MIN(?z) AS ?zone)",
+    )
+    roles = [(r[0], r[1], r[2]) for r in role_rows]
+    seniority = {}
+    for r in role_rows:
+        rank = _float(r[3]) if r[3] is not None else _float(r[4])
+        if rank is not None:
+            seniority[r[0]] = rank
     skills = [
         (r[0], r[1], r[2], None if r[3] is None else float(r[3]))
         for r in _labelled(
@@ -280,6 +294,7 @@ def load_taxonomy(store: Store) -> Taxonomy:
         teaches=teaches,
         ratings=ratings,
         content_id=store.content_id,
+        seniority=seniority,
     )
 
 

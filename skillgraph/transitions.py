@@ -17,7 +17,11 @@ role B:
   experience away -- or steps down to a role that needs far less of it -- is harder
   than one that builds on it;
 * ``cost``     = (``step_cost`` + (1 - ``reuse_weight``) * gap + ``reuse_weight`` *
-  (1 - reuse)) * (``reskilling_penalty`` if the move changes field else 1).
+  (1 - reuse)) * (``reskilling_penalty`` if the move changes field else 1)
+  + ``step_down_penalty`` * (the seniority ranks the move steps down, where both roles
+  have a rank: ``Taxonomy.role_seniority``; 0 for a step up or sideways).  Without it,
+  a step down the ladder is among the cheapest moves (the junior role needs little the
+  senior one lacks): a registered nurse's nearest move would be licensed practical nurse.
 
 A move *changes field* (is reskilling) when the two roles' fields differ; "no field" (-1)
 counts as a field of its own, so that a role without one is never a free bridge between
@@ -27,7 +31,9 @@ when B lists skills and A covers at least ``min_overlap`` of B's weighted requir
 The graph keeps, of the viable moves, those no costlier than the ``moves_per_role``-th
 cheapest move out of A or the ``moves_per_role``-th cheapest move into B, so that long
 jumps go through realistic intermediate roles and every role with viable entries stays
-reachable.
+reachable.  A path request adds, for itself only, every viable move out of its start and
+into its target (``role_moves``: one sparse row or column of the move matrix), so that
+pruning never hides a direct move from the person asking.
 
 Everything is computed with scipy.sparse / numpy over the whole role set at once.
 """
@@ -64,6 +70,7 @@ __all__ = [
     "reference_edges",
     "requirements",
     "role_moves",
+    "viable_moves",
 ]
 
 
@@ -84,6 +91,9 @@ class Requirements:
     #: The rated level of each stored entry (parallel to ``weights.data``, NaN where
     #: unrated), or None when no entry has a level or levels are not used.
     levels: np.ndarray | None = None
+    #: Each role's seniority rank (NaN: unknown), or None when no role has one or
+    #: step-downs are not penalised.
+    role_rank: np.ndarray | None = None
 
     @property
     def n_roles(self) -> int:
@@ -175,6 +185,11 @@ def requirements(taxonomy: Taxonomy, params: PathParams) -> Requirements:
     indptr = np.cumsum(indptr)
     weights = sp.csr_matrix((weight, skill, indptr), shape=(n, m))
     binary = sp.csr_matrix((np.ones(len(skill)), skill, indptr), shape=(n, m))
+    rank = getattr(taxonomy, "role_seniority", None)
+    if rank is not None:
+        rank = np.asarray(rank, dtype=np.float64)
+        if params.step_down_penalty <= 0 or not np.isfinite(rank).any():
+            rank = None
     return Requirements(
         weights=weights,
         binary=binary,
@@ -182,6 +197,7 @@ def requirements(taxonomy: Taxonomy, params: PathParams) -> Requirements:
         totals=np.asarray(weights.sum(axis=1)).ravel(),
         role_field=np.asarray(taxonomy.role_field, dtype=np.int64),
         levels=level if use_levels else None,
+        role_rank=rank,
     )
 
 
@@ -248,15 +264,24 @@ def _shortfall_table(req: Requirements) -> tuple[np.ndarray, np.ndarray]:
     return where, total
 
 
-def _cost(overlap, reverse, start_total, target_total, reskill, params: PathParams):
-    """The cost formula of the module docstring, over broadcastable arrays."""
+def _drop(start_rank, target_rank):
+    """Ranks down from start to target (0 for a step up or where a rank is unknown)."""
+    down = np.asarray(start_rank, dtype=np.float64) - target_rank
+    return np.where(down > 0, down, 0.0)  # NaN > 0 is False
+
+
+def _cost(overlap, reverse, start_total, target_total, reskill, params: PathParams, drop=0.0):
+    """The cost formula of the module docstring, over broadcastable arrays; ``drop``:
+    the seniority ranks the move steps down (``_drop``)."""
     # Roles that list no skills (total 0) are never viable; keep their cost finite anyway.
     size = target_total + params.size_prior
     gap = 1.0 - overlap / np.where(size > 0, size, 1.0)
     reuse = np.where(start_total > 0, reverse / np.where(start_total > 0, start_total, 1.0), 0.0)
     a = params.reuse_weight
     base = params.step_cost + (1.0 - a) * gap + a * (1.0 - reuse)
-    return base * np.where(reskill, params.reskilling_penalty, 1.0)
+    return base * np.where(reskill, params.reskilling_penalty, 1.0) + (
+        params.step_down_penalty * drop
+    )
 
 
 def _changes_field(a, b):
@@ -282,6 +307,7 @@ def move_row(
     *,
     own: np.ndarray,
     level: np.ndarray | None = None,
+    rank: float | None = None,
 ) -> MoveRow:
     """The moves out of a start that has the skills ``have`` (a bool vector over skills).
 
@@ -289,8 +315,9 @@ def move_row(
     leave (then no move is reskilling).
     ``own`` holds the start's own weight per skill (what ``reuse`` is measured against):
     a role's requirement weights, or ones for a bare skill profile.  ``level`` holds the
-    start's rated level per skill (NaN: unrated; None: none rated).  For a role this
-    gives exactly the row of the role in ``build_transitions``.
+    start's rated level per skill (NaN: unrated; None: none rated), ``rank`` its
+    seniority rank (None: unknown).  For a role this gives exactly the row of the role
+    in ``build_transitions``.
     """
     h = have.astype(np.float64)
     overlap = req.weights @ h
@@ -309,7 +336,10 @@ def move_row(
         reskill = np.zeros(req.n_roles, dtype=bool)
     else:
         reskill = _changes_field(np.int64(field), req.role_field)
-    cost = _cost(overlap, reverse, float(own.sum()), req.totals, reskill, params)
+    drop = 0.0
+    if rank is not None and req.role_rank is not None:
+        drop = _drop(rank, req.role_rank)
+    cost = _cost(overlap, reverse, float(own.sum()), req.totals, reskill, params, drop)
     viable = (req.totals > 0) & (overlap > 0) & (overlap >= params.min_overlap * req.totals - 1e-12)
     total = float(own.sum())
     reuse = reverse / total if total > 0 else np.zeros_like(reverse)
@@ -345,7 +375,8 @@ def role_moves(req: Requirements, role: int, params: PathParams, *, into: bool) 
     """Every move out of role ``role`` (``into=False``), or into it from every role
     (``into=True``: entry ``u`` is the move u -> ``role``), with the costs and viability
     rule of ``build_transitions`` -- computed only over the roles that share a skill
-    with ``role`` (a sparse row or column of the full move matrix).
+    with ``role`` (a sparse row or column of the full move matrix).  A move that is not
+    viable has cost inf.
 
     >>> from skillgraph.careers import PathParams
     >>> t = Taxonomy.from_records(
@@ -359,6 +390,29 @@ def role_moves(req: Requirements, role: int, params: PathParams, *, into: bool) 
     >>> col.viable.tolist(), col.cost[col.viable].round(3).tolist()
     ([True, False, True], [0.7, 0.875])
     """
+    idx, cost, _, cover, used = _moves(req, role, params, into=into)
+    n = req.n_roles
+    row = MoveRow(
+        cost=np.full(n, np.inf),
+        viable=np.zeros(n, dtype=bool),
+        reskill=_changes_field(req.role_field, np.int64(req.role_field[role])),
+        overlap=cover,
+        reuse=np.zeros(n),
+    )
+    row.cost[idx], row.viable[idx] = cost, True
+    start_total = req.totals if into else np.full(n, req.totals[role])
+    np.divide(used, start_total, out=row.reuse, where=start_total > 0)
+    return row
+
+
+def viable_moves(
+    req: Requirements, role: int, params: PathParams, *, into: bool
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(roles, costs, reskill flags)`` of the viable moves of ``role_moves``, only."""
+    return _moves(req, role, params, into=into)[:3]
+
+
+def _moves(req: Requirements, role: int, params: PathParams, *, into: bool):
     n = req.n_roles
     other, w_other, l_other, w_own, l_own = _shared(req, role)
     if into:  # other -> role: other covers role's weight; role uses other's.
@@ -367,22 +421,30 @@ def role_moves(req: Requirements, role: int, params: PathParams, *, into: bool) 
         if l_own is not None:
             cover -= np.bincount(other, weights=_short(w_own, l_other, l_own), minlength=n)
             used -= np.bincount(other, weights=_short(w_other, l_own, l_other), minlength=n)
-        target_total, start_total = float(req.totals[role]), req.totals
+        need = params.min_overlap * req.totals[role]
     else:  # role -> other
         cover = np.bincount(other, weights=w_other, minlength=n)
         used = np.bincount(other, weights=w_own, minlength=n)
         if l_own is not None:
             cover -= np.bincount(other, weights=_short(w_other, l_own, l_other), minlength=n)
             used -= np.bincount(other, weights=_short(w_own, l_other, l_own), minlength=n)
-        target_total, start_total = req.totals, float(req.totals[role])
-    reskill = _changes_field(req.role_field, np.int64(req.role_field[role]))
-    cost = _cost(cover, used, start_total, target_total, reskill, params)
-    viable = (cover > 0) & (cover >= params.min_overlap * np.asarray(target_total) - 1e-12)
-    viable &= np.asarray(target_total) > 0
-    viable[role] = False
-    with np.errstate(divide="ignore", invalid="ignore"):
-        reuse = np.where(start_total > 0, used / start_total, 0.0)
-    return MoveRow(cost=cost, viable=viable, reskill=reskill, overlap=cover, reuse=reuse)
+        need = params.min_overlap * req.totals
+    # A role shares a skill only with roles that list skills: no total here is 0.
+    ok = (cover > 0) & (cover >= need - 1e-12)
+    ok[role] = False
+    idx = np.flatnonzero(ok)
+    totals = req.totals
+    if into:
+        start_total, target_total = totals[idx], totals[role]
+    else:
+        start_total, target_total = totals[role], totals[idx]
+    reskill = req.role_field[idx] != req.role_field[role]
+    drop = 0.0
+    if req.role_rank is not None:
+        rank = req.role_rank
+        drop = _drop(rank[idx], rank[role]) if into else _drop(rank[role], rank[idx])
+    cost = _cost(cover[idx], used[idx], start_total, target_total, reskill, params, drop)
+    return idx, cost, reskill, cover, used
 
 
 def move_column(req: Requirements, target: int, params: PathParams) -> MoveRow:
@@ -456,35 +518,75 @@ class TransitionGraph:
         ``extra`` = ``(sources, costs, reskill flags)``: moves into ``target`` that are
         not edges of the graph, added for this request only (the graph is not changed).
         """
-        reverse = self._reverse
+        n = self.n
         if extra is not None and len(extra[0]):
-            reverse = _insert(reverse, np.full(len(extra[0]), target), extra[0], extra[1])
-        out: dict = {"h": csgraph.dijkstra(reverse, directed=True, indices=target).tolist()}
+            # Search the reversed graph from a super node whose edges are every move into
+            # the target (the graph's and the extra ones): its distance to v is v's
+            # distance to the target.  A copy of the cached matrix with its empty last
+            # row filled in is cheaper than inserting moves into the target's row.
+            r = self._reverse
+            a, b = r.indptr[target], r.indptr[target + 1]
+            sources = np.concatenate((r.indices[a:b], extra[0])).astype(np.int64)
+            costs = np.concatenate((r.data[a:b], extra[1]))
+            flags = np.concatenate((self._reverse_flags[a:b], extra[2])).astype(np.int64)
+            reverse = _with_last_row(self._plus(0), sources, costs)
+            h = csgraph.dijkstra(reverse, directed=True, indices=n)[:n]
+        else:
+            sources = None
+            reverse = self._reverse
+            h = csgraph.dijkstra(reverse, directed=True, indices=target)
+        h[target] = 0.0
+        out: dict = {"h": h.tolist()}
         if max_reskilling is not None and max_reskilling <= MAX_LAYERED_BUDGET:
             layers = max_reskilling + 1
-            layered = self._layered(layers)
-            if extra is not None and len(extra[0]):
-                # Reversed, u (layer j + flag) -> target (layer j) is target (j) -> u (j + flag).
-                sources, costs, flags = extra
-                flags = flags.astype(np.int64)
-                rows, cols, vals = [], [], []
+            if sources is not None:
+                cols, vals = [], []
                 for j in range(layers):
                     ok = j + flags < layers
-                    rows.append(np.full(int(ok.sum()), j * self.n + target))
-                    cols.append((j + flags[ok]) * self.n + sources[ok])
+                    cols.append((j + flags[ok]) * n + sources[ok])
                     vals.append(costs[ok])
-                layered = _insert(
-                    layered, np.concatenate(rows), np.concatenate(cols), np.concatenate(vals)
+                layered = _with_last_row(
+                    self._plus(layers), np.concatenate(cols), np.concatenate(vals)
                 )
-            goals = [j * self.n + target for j in range(layers)]
-            dist = csgraph.dijkstra(layered, directed=True, indices=goals, min_only=True)
-            out["h_budget"] = [row.tolist() for row in dist.reshape(layers, self.n)]
+                dist = csgraph.dijkstra(layered, directed=True, indices=layers * n)
+                dist = dist[:-1].reshape(layers, n)
+            else:
+                goals = [j * n + target for j in range(layers)]
+                dist = csgraph.dijkstra(
+                    self._layered(layers), directed=True, indices=goals, min_only=True
+                ).reshape(layers, n)
+            dist[:, target] = 0.0
+            out["h_budget"] = [row.tolist() for row in dist]
         if max_steps is not None:
-            hops = csgraph.shortest_path(
-                reverse, method="D", directed=True, unweighted=True, indices=target
-            )
+            hops = csgraph.dijkstra(
+                reverse,
+                directed=True,
+                indices=target if sources is None else n,
+                unweighted=True,
+            )[:n]
+            hops[target] = 0.0
             out["hops"] = hops.tolist()
         return out
+
+    @functools.cached_property
+    def _reverse_flags(self) -> np.ndarray:
+        """The reskilling flag of each entry of ``_reverse`` (same order)."""
+        flags = sp.csr_matrix(
+            (self.reskill.astype(np.float64) + 1.0, self.indices, self.indptr),
+            shape=(self.n, self.n),
+        ).T.tocsr()
+        assert np.array_equal(flags.indices, self._reverse.indices)
+        return flags.data.astype(np.int64) - 1
+
+    def _plus(self, layers: int) -> sp.csr_matrix:
+        """The reversed graph (``layers`` 0) or layered graph with an empty last row."""
+        cache = self.__dict__.setdefault("_plus_cache", {})
+        if layers not in cache:
+            m = self._reverse if layers == 0 else self._layered(layers)
+            size = m.shape[0] + 1
+            indptr = np.concatenate((m.indptr, [m.nnz])).astype(m.indices.dtype)
+            cache[layers] = sp.csr_matrix((m.data, m.indices, indptr), shape=(size, size))
+        return cache[layers]
 
     def _layered(self, layers: int) -> sp.csr_matrix:
         """The reversed graph over (role, reskilling steps left): node ``j * n + role``."""
@@ -509,30 +611,21 @@ class TransitionGraph:
 
     def __getstate__(self):
         state = dict(self.__dict__)
-        for derived in ("adjacency", "_reverse", "_layered_cache"):
+        for derived in ("adjacency", "_reverse", "_layered_cache", "_plus_cache", "_reverse_flags"):
             state.pop(derived, None)
         return state
 
 
-def _insert(m: sp.csr_matrix, rows, cols, vals) -> sp.csr_matrix:
-    """A copy of ``m`` with the entries ``(rows, cols, vals)`` added (none may exist
-    yet); only the rows that change are touched, the rest is copied in blocks."""
-    order = np.argsort(rows, kind="stable")
-    rows, cols, vals = rows[order], cols[order], vals[order]
-    changed, first, counts = np.unique(rows, return_index=True, return_counts=True)
-    ends = m.indptr[changed + 1]
-    cuts = np.concatenate(([0], ends, [m.nnz]))
-    index_parts, data_parts = [], []
-    for i in range(len(changed)):
-        index_parts += [m.indices[cuts[i] : cuts[i + 1]], cols[first[i] : first[i] + counts[i]]]
-        data_parts += [m.data[cuts[i] : cuts[i + 1]], vals[first[i] : first[i] + counts[i]]]
-    index_parts.append(m.indices[cuts[-2] :])
-    data_parts.append(m.data[cuts[-2] :])
-    added = np.zeros(m.shape[0] + 1, dtype=np.int64)
-    added[changed + 1] = counts
-    indptr = m.indptr + np.cumsum(added)
+def _with_last_row(m: sp.csr_matrix, cols: np.ndarray, vals: np.ndarray) -> sp.csr_matrix:
+    """A copy of ``m`` (whose last row is empty) with ``(cols, vals)`` as its last row."""
+    indptr = m.indptr.copy()
+    indptr[-1] += len(cols)
     return sp.csr_matrix(
-        (np.concatenate(data_parts), np.concatenate(index_parts).astype(m.indices.dtype), indptr),
+        (
+            np.concatenate((m.data, vals)),
+            np.concatenate((m.indices, cols.astype(m.indices.dtype))),
+            indptr,
+        ),
         shape=m.shape,
     )
 
@@ -602,7 +695,10 @@ def build_transitions(req: Requirements, params: PathParams) -> TransitionGraph:
         reverse = reverse - level_shortfall(req, source, target, table)
     field = req.role_field
     reskill = _changes_field(field[source], field[target])
-    cost = _cost(overlap, reverse, totals[source], totals[target], reskill, params)
+    drop = 0.0
+    if req.role_rank is not None:
+        drop = _drop(req.role_rank[source], req.role_rank[target])
+    cost = _cost(overlap, reverse, totals[source], totals[target], reskill, params, drop)
     k = params.moves_per_role
     rank = np.empty(len(cost), dtype=np.int64)
     rank[np.argsort(cost, kind="stable")] = np.arange(len(cost))
@@ -647,6 +743,7 @@ def reference_costs(
 
     total = [sum(w.values()) for w in weight]
     field = taxonomy.role_field.tolist()
+    rank = taxonomy.role_seniority.tolist()
     a_ = params.reuse_weight
     viable: dict[tuple[int, int], tuple[float, bool]] = {}
     for a in range(taxonomy.n_roles) if sources is None else sources:
@@ -664,7 +761,10 @@ def reference_costs(
             reuse = used / total[a] if total[a] > 0 else 0.0
             reskill = field[a] != field[b]
             cost = params.step_cost + (1 - a_) * gap + a_ * (1 - reuse)
-            viable[a, b] = (cost * (params.reskilling_penalty if reskill else 1.0), reskill)
+            cost *= params.reskilling_penalty if reskill else 1.0
+            if rank[a] > rank[b]:  # False where either is NaN
+                cost += params.step_down_penalty * (rank[a] - rank[b])
+            viable[a, b] = (cost, reskill)
     return viable
 
 

@@ -70,6 +70,7 @@ _PARAM_FLAGS = (
     ("size_prior", float),
     ("reuse_weight", float),
     ("step_cost", float),
+    ("step_down_penalty", float),
     ("profile_match", float),
     ("default_skill_hours", float),
     ("program_field_weight", float),
