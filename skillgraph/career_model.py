@@ -190,6 +190,7 @@ class CareerModel:
         *,
         max_reskilling: int | None = None,
         max_steps: int | None = None,
+        avoid: Collection[int] = (),
     ) -> tuple[list, int, dict]:
         """``(adjacency, source node, search bounds)`` for paths from ``start`` to
         ``target``: the cached graph plus, for this request only, EVERY viable move out
@@ -222,9 +223,10 @@ class CareerModel:
             ]
         new, new_cost, new_flag = viable_moves(self.req, target, self.params, into=True)
         # Moves that are edges already, and the start's own (they are start_edges).
-        fresh = ~np.isin(new, self.graph.in_sources(target))
-        if not start.virtual:
-            fresh &= new != source
+        edge = np.zeros(n + 1, dtype=bool)
+        edge[self.graph.in_sources(target)] = True
+        edge[source] = not start.virtual
+        fresh = ~edge[new]
         new, new_cost, new_flag = new[fresh], new_cost[fresh], new_flag[fresh]
         adj = list(base)
         for u, c, x in zip(new.tolist(), new_cost.tolist(), new_flag.tolist(), strict=True):
@@ -234,8 +236,19 @@ class CareerModel:
             adj.append(start_edges)
         else:
             adj[source] = start_edges
+        limit = None
+        if (
+            max_reskilling is None
+            and max_steps is None
+            and not avoid
+            and not (start.virtual and start.role is not None)  # its role is avoided
+            and self._surely_reaches(start_edges, target, new)
+        ):
+            # A cheaper, capped bound (TransitionGraph.bounds): safe when the target is
+            # reachable, for then the search ends on a path, never exploring everything.
+            limit = self.graph.bound_limit
         bounds = self.graph.bounds(
-            target, max_reskilling=max_reskilling, max_steps=max_steps, extra=extra
+            target, max_reskilling=max_reskilling, max_steps=max_steps, extra=extra, limit=limit
         )
         if start.virtual:
             for values in [bounds["h"], *bounds.get("h_budget", ()), bounds.get("hops", [])]:
@@ -253,6 +266,17 @@ class CareerModel:
             hops = bounds["hops"]
             hops[source] = min((1 + hops[v] for v, _, _ in start_edges), default=math.inf)
         return adj, source, bounds
+
+    def _surely_reaches(self, start_edges, target: int, new: np.ndarray) -> bool:
+        """True when the start has a move into a component of the graph from which a
+        move leads into ``target`` (then a path exists, whatever the bounds)."""
+        moves = [v for v, _, _ in start_edges]
+        if target in moves:
+            return True
+        scc = self.graph.components
+        first = set(scc[moves].tolist())
+        last = scc[np.concatenate((self.graph.in_sources(target), new))]
+        return any(c in first for c in set(last.tolist()))
 
     # -------------------------------------------------------------- explanations
 
@@ -438,7 +462,7 @@ class CareerModel:
                 reason="the target is avoided",
             )
         adj, source, bounds = self.request_graph(
-            start, target, max_reskilling=max_reskilling, max_steps=max_steps
+            start, target, max_reskilling=max_reskilling, max_steps=max_steps, avoid=avoid
         )
         if start.virtual and start.role is not None:
             avoid = avoid | {start.role}

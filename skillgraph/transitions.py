@@ -57,6 +57,10 @@ if TYPE_CHECKING:
 
 #: Reskilling budgets up to this get exact per-budget bounds (one graph layer per step).
 MAX_LAYERED_BUDGET = 4
+#: The bound search of a request whose target is surely reachable stops after this many
+#: median moves' cost (``TransitionGraph.bound_limit``): a full search costs ~0.5 ms on
+#: ESCO, more than the rest of a cheapest-path query, and paths are rarely that long.
+BOUND_LIMIT_MOVES = 6.0
 
 __all__ = [
     "MoveRow",
@@ -511,13 +515,18 @@ class TransitionGraph:
         max_reskilling: int | None = None,
         max_steps: int | None = None,
         extra: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
+        limit: float | None = None,
     ) -> dict:
         """Lower bounds for the searches in ``paths`` (keyword arguments ``h``,
         ``h_budget``, ``hops``) for paths to ``target`` under these constraints.
 
         ``extra`` = ``(sources, costs, reskill flags)``: moves into ``target`` that are
         not edges of the graph, added for this request only (the graph is not changed).
+        ``limit``: search ``h`` only up to this cost and give farther nodes ``limit``
+        -- still a consistent lower bound, but no longer inf where the target cannot
+        be reached (so only for a target known to be reachable).
         """
+        cap = np.inf if limit is None else float(limit)
         n = self.n
         if extra is not None and len(extra[0]):
             # Search the reversed graph from a super node whose edges are every move into
@@ -530,12 +539,14 @@ class TransitionGraph:
             costs = np.concatenate((r.data[a:b], extra[1]))
             flags = np.concatenate((self._reverse_flags[a:b], extra[2])).astype(np.int64)
             reverse = _with_last_row(self._plus(0), sources, costs)
-            h = csgraph.dijkstra(reverse, directed=True, indices=n)[:n]
+            h = csgraph.dijkstra(reverse, directed=True, indices=n, limit=cap)[:n]
         else:
             sources = None
             reverse = self._reverse
-            h = csgraph.dijkstra(reverse, directed=True, indices=target)
+            h = csgraph.dijkstra(reverse, directed=True, indices=target, limit=cap)
         h[target] = 0.0
+        if limit is not None:
+            np.minimum(h, cap, out=h)
         out: dict = {"h": h.tolist()}
         if max_reskilling is not None and max_reskilling <= MAX_LAYERED_BUDGET:
             layers = max_reskilling + 1
@@ -567,6 +578,18 @@ class TransitionGraph:
             hops[target] = 0.0
             out["hops"] = hops.tolist()
         return out
+
+    @functools.cached_property
+    def components(self) -> np.ndarray:
+        """Each role's strongly connected component: roles of one component reach
+        each other."""
+        forward = sp.csr_matrix((self.cost, self.indices, self.indptr), shape=(self.n, self.n))
+        return csgraph.connected_components(forward, directed=True, connection="strong")[1]
+
+    @functools.cached_property
+    def bound_limit(self) -> float:
+        """A cost limit for ``bounds``: ``BOUND_LIMIT_MOVES`` median moves."""
+        return BOUND_LIMIT_MOVES * float(np.median(self.cost)) if self.n_edges else 1.0
 
     @functools.cached_property
     def _reverse_flags(self) -> np.ndarray:
@@ -611,7 +634,15 @@ class TransitionGraph:
 
     def __getstate__(self):
         state = dict(self.__dict__)
-        for derived in ("adjacency", "_reverse", "_layered_cache", "_plus_cache", "_reverse_flags"):
+        for derived in (
+            "adjacency",
+            "_reverse",
+            "_layered_cache",
+            "_plus_cache",
+            "_reverse_flags",
+            "components",
+            "bound_limit",
+        ):
             state.pop(derived, None)
         return state
 

@@ -122,10 +122,19 @@ def oracle_graph(model, t, p, start, target):
     return g
 
 
+def cap_bounds(model, data):
+    """Sometimes a small cost limit for the bound searches (``bound_limit``): answers
+    must not change, only the work."""
+    limit = data.draw(st.sampled_from([None, 0.05, 0.4, 1.5]), label="bound limit")
+    if limit is not None:
+        model.graph.__dict__["bound_limit"] = limit
+
+
 @settings(max_examples=200, deadline=None)
 @given(random_taxonomies(), params_strategy, st.data())
 def test_the_cheapest_path_is_networkx_over_graph_plus_complete_start_and_target(t, p, data):
     model = CareerModel(t, p)
+    cap_bounds(model, data)
     start = data.draw(st.integers(0, t.n_roles - 1))
     target = data.draw(st.integers(0, t.n_roles - 1))
     if start == target:
@@ -145,18 +154,19 @@ def test_the_cheapest_path_is_networkx_over_graph_plus_complete_start_and_target
 @given(random_taxonomies(), params_strategy, st.data())
 def test_constrained_alternatives_over_the_complete_start_and_target(t, p, data):
     model = CareerModel(t, p)
+    cap_bounds(model, data)
     n = t.n_roles
     start = data.draw(st.integers(0, n - 1))
     target = data.draw(st.integers(0, n - 1))
     if start == target:
         return
     max_r = data.draw(st.none() | st.integers(0, 2))
-    max_s = data.draw(st.integers(1, 4))
+    max_s = data.draw(st.none() | st.integers(1, 4))
     avoid = set(data.draw(st.lists(st.integers(0, n - 1), max_size=2))) - {start, target}
     k = data.draw(st.integers(1, 4))
     g = oracle_graph(model, t, p, start, target)
     allowed = []
-    for nodes in nx.all_simple_paths(g, start, target, cutoff=max_s):
+    for nodes in nx.all_simple_paths(g, start, target, cutoff=max_s or n):
         edges = [g.edges[u, v] for u, v in itertools.pairwise(nodes)]
         if avoid & set(nodes) or (max_r is not None and sum(e["reskill"] for e in edges) > max_r):
             continue
@@ -214,9 +224,12 @@ def test_bounds_with_extra_moves_are_the_exact_distances(t, p, data):
             layered.add_edge((u, j), (v, j - x), weight=c)
     dist = nx.single_source_dijkstra_path_length(g.reverse(), target)
     hops = nx.single_source_shortest_path_length(g.reverse(), target)
+    limit = data.draw(st.sampled_from([0.05, 0.5, 2.0]))
+    capped = graph.bounds(target, extra=extra, limit=limit)["h"]
     for v in range(graph.n):
         assert bounds["h"][v] == pytest.approx(dist.get(v, float("inf")))
         assert bounds["hops"][v] == hops.get(v, float("inf"))
+        assert capped[v] == pytest.approx(min(dist.get(v, float("inf")), limit))
     back = layered.reverse()
     goals = {(target, i) for i in range(budget + 1)} & set(back)
     lengths = nx.multi_source_dijkstra_path_length(back, goals) if goals else {}
