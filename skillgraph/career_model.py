@@ -203,6 +203,8 @@ class CareerModel:
         sparse row / column of the move matrix (``role_moves``).  A virtual start (a
         skill profile, or a role plus extra skills) is node ``len(graph)``.  The cached
         adjacency lists are shared, never changed: the rows that change are copies.
+        ``avoid``: the roles the search will avoid (they only decide whether the cheaper,
+        capped bounds are safe: see ``TransitionGraph.bounds``).
         """
         base = self.adjacency
         n = len(base)
