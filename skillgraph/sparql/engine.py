@@ -380,7 +380,12 @@ class QueryRunner:
                     f"the query needed more than {self.memory_mb:,} MB of memory and was stopped"
                 ) from None
             raise WorkerFailure("the query worker died while running the query") from None
-        self._release(worker)
+        if reply[:2] == ("error", "QueryOutOfMemory"):
+            # That worker ends after answering (see worker.py): replace it.
+            self._discard(worker)
+            self._replace_in_background()
+        else:
+            self._release(worker)
         if reply[0] == "ok":
             return reply[1]
         _, cls_name, message = reply
@@ -406,6 +411,7 @@ _ERRORS = {
         QueryTooLong,
         NotAcceptable,
         QueryTimeout,
+        QueryOutOfMemory,
         WorkerFailure,
     )
 }

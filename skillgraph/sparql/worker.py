@@ -56,6 +56,22 @@ def main(argv: list[str]) -> int:
             reply = ("ok", execute(store.ox, **request))
         except QueryError as exc:
             reply = ("error", type(exc).__name__, str(exc))
+        except (MemoryError, SystemError) as exc:
+            if not memory_mb:
+                reply = ("error", "WorkerFailure", f"{type(exc).__name__}: {exc}")
+            else:
+                # Under the address-space cap a failed allocation does not always abort the
+                # process: it may surface as MemoryError or as a SystemError from the binding.
+                # The engine may be left half-way, so this worker answers and ends; the pool
+                # starts a fresh one.
+                outbox.send(
+                    (
+                        "error",
+                        "QueryOutOfMemory",
+                        f"the query needed more than {memory_mb:,} MB of memory and was stopped",
+                    )
+                )
+                return 1
         except Exception as exc:
             reply = ("error", "WorkerFailure", f"{type(exc).__name__}: {exc}")
         outbox.send(reply)
