@@ -112,29 +112,7 @@ def read_table(
     """
     path = Path(path)
     name = where or str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DataImportError(f"cannot read the file: {exc.strerror or exc}", file=name) from None
-    if not data.strip():
-        raise DataImportError("empty file (expected a CSV header line)", file=name, line=1)
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        raise DataImportError(
-            "not a UTF-8 text file: it is UTF-16 (save it as UTF-8)", file=name, line=1
-        )
-    if b"\0" in data:
-        line = data[: data.index(b"\0")].count(b"\n") + 1
-        raise DataImportError("not a CSV file: binary content (a NUL byte)", file=name, line=line)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise DataImportError(
-            f"not a UTF-8 text file: byte 0x{data[exc.start]:02x} at offset {exc.start} "
-            "cannot be decoded",
-            file=name,
-            line=line,
-        ) from None
+    text = read_text(path, name, header_kind="CSV", file_kind="CSV file")
     try:
         header = next(csv.reader(io.StringIO(text), strict=True))
     except csv.Error as exc:
@@ -172,3 +150,38 @@ def split_list(cell: str, *, uris: bool = False) -> list[str]:
         return []
     pattern = _URI_LIST_SEPARATORS if uris else _LIST_SEPARATORS
     return [item for item in pattern.split(cell.strip()) if item]
+
+
+def read_text(path: Path, name: str, *, header_kind: str, file_kind: str) -> str:
+    """The UTF-8 text of a data file, or a ``DataImportError`` naming the file and line:
+    unreadable, empty, UTF-16, binary, or not UTF-8.
+
+    ``header_kind`` and ``file_kind`` word the messages ("CSV", "CSV file").
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DataImportError(f"cannot read the file: {exc.strerror or exc}", file=name) from None
+    if not data.strip():
+        raise DataImportError(
+            f"empty file (expected a {header_kind} header line)", file=name, line=1
+        )
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise DataImportError(
+            "not a UTF-8 text file: it is UTF-16 (save it as UTF-8)", file=name, line=1
+        )
+    if b"\0" in data:
+        line = data[: data.index(b"\0")].count(b"\n") + 1
+        raise DataImportError(
+            f"not a {file_kind}: binary content (a NUL byte)", file=name, line=line
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DataImportError(
+            f"not a UTF-8 text file: byte 0x{data[exc.start]:02x} at offset {exc.start} "
+            "cannot be decoded",
+            file=name,
+            line=line,
+        ) from None

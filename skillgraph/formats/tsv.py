@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from ..errors import DataImportError
-from .csvread import Columns
+from .csvread import Columns, read_text
 
 __all__ = ["TsvTable", "read_tsv"]
 
@@ -52,27 +52,7 @@ def read_tsv(path: str | Path, *, required: Sequence[str], name: str | None = No
     """Read ``path``: UTF-8 text whose first line is a header holding every ``required`` column."""
     path = Path(path)
     name = name or path.name
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DataImportError(f"cannot read the file: {exc.strerror or exc}", file=name) from None
-    if not data.strip():
-        raise DataImportError(
-            "empty file (expected a tab-separated header line)", file=name, line=1
-        )
-    if b"\0" in data:
-        line = data[: data.index(b"\0")].count(b"\n") + 1
-        raise DataImportError("not a text file: binary content (a NUL byte)", file=name, line=line)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise DataImportError(
-            f"not a UTF-8 text file: byte 0x{data[exc.start]:02x} at offset {exc.start} "
-            "cannot be decoded",
-            file=name,
-            line=line,
-        ) from None
+    text = read_text(path, name, header_kind="tab-separated", file_kind="text file")
     lines = text.replace("\r\n", "\n").split("\n")
     header = [column.strip() for column in lines[0].split("\t")]
     missing = [column for column in required if column not in header]
