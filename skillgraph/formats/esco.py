@@ -357,6 +357,22 @@ class _EscoImporter:
             since,
         )
 
+    def concept(
+        self, table, line: int, row: list[str], uri_col: int, seen: set, cls: str, what: str
+    ):
+        """Write one occupation or skill row's URI, types, labels, notes and schemes; a URI
+        seen before is reported as a duplicate.  Returns the N-Triples form of the URI."""
+        s = self.uri(table, line, row[uri_col], "conceptUri")
+        if s[1:-1] in seen:
+            self.note(f"duplicate {what} in {table.name}", line, s[1:-1])
+        seen.add(s[1:-1])
+        self.add(s, _T["type"], _T[cls])
+        self.add(s, _T["type"], _T["Concept"])
+        self.labels(s, table, row)
+        self.notes(s, table, row)
+        self.schemes(s, table, line, row)
+        return s
+
     def occupations(self) -> None:
         since = time.perf_counter()
         table = self.table("occupations_{lang}.csv")
@@ -368,15 +384,7 @@ class _EscoImporter:
         )
         level = self.field_level
         for line, row in table:
-            s = self.uri(table, line, row[uri_col], "conceptUri")
-            if s[1:-1] in self.roles:
-                self.note(f"duplicate occupation in {table.name}", line, s[1:-1])
-            self.roles.add(s[1:-1])
-            self.add(s, t["type"], t["Role"])
-            self.add(s, t["type"], t["Concept"])
-            self.labels(s, table, row)
-            self.notes(s, table, row)
-            self.schemes(s, table, line, row)
+            s = self.concept(table, line, row, uri_col, self.roles, "Role", "occupation")
             code = row[code_col].strip()
             if code:
                 self.add(s, t["notation"], literal(code))
@@ -404,15 +412,7 @@ class _EscoImporter:
             table.column("reuseLevel"),
         )
         for line, row in table:
-            s = self.uri(table, line, row[uri_col], "conceptUri")
-            if s[1:-1] in self.skills:
-                self.note(f"duplicate skill in {table.name}", line, s[1:-1])
-            self.skills.add(s[1:-1])
-            self.add(s, t["type"], t["Skill"])
-            self.add(s, t["type"], t["Concept"])
-            self.labels(s, table, row)
-            self.notes(s, table, row)
-            self.schemes(s, table, line, row)
+            s = self.concept(table, line, row, uri_col, self.skills, "Skill", "skill")
             for col, prop, what in (
                 (type_col, "skillType", "skill without a skill type"),
                 (reuse_col, "reuseLevel", "skill without a reuse level"),
