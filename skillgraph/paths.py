@@ -131,12 +131,7 @@ def _constrained(adj, source, target, rmax, smax, avoid, banned, h, h_budget, ho
         else:
             settled[u] = [(r, s, d)]
         if u == target:
-            nodes = []
-            while chain is not None:
-                nodes.append(chain[0])
-                chain = chain[1]
-            nodes.reverse()
-            return (d, nodes)
+            return (d, _unwind(chain))
         if s >= smax:
             continue
         for v, c, x in adj[u]:
@@ -172,12 +167,7 @@ def _constrained(adj, source, target, rmax, smax, avoid, banned, h, h_budget, ho
         else:
             settled[u] = [(r, s)]
         if u == target:
-            nodes = []
-            while chain is not None:
-                nodes.append(chain[0])
-                chain = chain[1]
-            nodes.reverse()
-            return (d, nodes)
+            return (d, _unwind(chain))
         if s >= smax:
             continue
         for v, c, x in adj[u]:
@@ -190,6 +180,20 @@ def _constrained(adj, source, target, rmax, smax, avoid, banned, h, h_budget, ho
             nd = d + c
             push(heap, (nd + hv, next(counter), nd, v, nr, s + 1, (v, chain)))
     return None
+
+
+def _unwind(chain) -> list[int]:
+    """The nodes of a search chain ``(node, parent chain)``, from the source on.
+
+    >>> _unwind((2, (1, (0, None))))
+    [0, 1, 2]
+    """
+    nodes = []
+    while chain is not None:
+        nodes.append(chain[0])
+        chain = chain[1]
+    nodes.reverse()
+    return nodes
 
 
 def path_cost(adj: Adjacency, nodes: Sequence[int]) -> tuple[float, int]:
