@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -17,6 +16,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from ..servers import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -26,12 +27,6 @@ SKILLGRAPH = Path(sys.executable).with_name("skillgraph")
 def oxigraph_binary() -> str | None:
     beside = Path(sys.executable).with_name("oxigraph")
     return str(beside) if beside.is_file() else shutil.which("oxigraph")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Server:

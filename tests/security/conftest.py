@@ -14,7 +14,6 @@ import contextlib
 import http.client
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -27,7 +26,8 @@ from skillgraph.store import build_store
 
 # The web tests' hostile taxonomy (and its app) and the SPARQL tests' loopback listener
 # are reused as they are: one definition of the attack data for the whole project.
-from ..sparql.conftest import Listener, _fill_default, free_port
+from ..servers import free_port, running
+from ..sparql.conftest import Listener, _fill_default
 from ..web.conftest import xss_app, xss_client, xss_store  # noqa: F401 - fixtures
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -86,41 +86,18 @@ def live(default_disk_store):
     port = free_port()
     env = dict(os.environ)
     env.update(SKILLGRAPH_SPARQL_TIMEOUT=str(TIMEOUT), SKILLGRAPH_SPARQL_MAX_ROWS=str(MAX_ROWS))
-    proc = subprocess.Popen(
-        [SKILLGRAPH, "serve", "--store", str(default_disk_store), "--port", str(port),
-         "--workers", "2"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )  # fmt: skip
+    argv = [SKILLGRAPH, "serve", "--store", str(default_disk_store), "--port", str(port),
+            "--workers", "2"]  # fmt: skip
 
     def alive() -> bool:
         status, _, body = raw_request(port, "GET", "/api/search?q=data", timeout=10)
         return status == 200 and b"results" in body
 
-    deadline = time.monotonic() + 90
-    try:
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"skillgraph serve exited: {proc.stderr.read()[-3000:]!r}")
-            try:
-                if alive():
-                    break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("skillgraph serve did not start in time")
-            time.sleep(0.2)
+    with running(argv, env, alive, name="skillgraph serve") as proc:
         yield SimpleNamespace(
             port=port, base=f"http://127.0.0.1:{port}", pid=proc.pid, alive=alive,
             store=default_disk_store,
         )  # fmt: skip
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        proc.stderr.close()
 
 
 @pytest.fixture

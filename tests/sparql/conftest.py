@@ -6,9 +6,7 @@ import argparse
 import contextlib
 import os
 import socket
-import subprocess
 import threading
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -20,15 +18,11 @@ import pytest
 from skillgraph.cli.serve import gunicorn_argv
 from skillgraph.store import DEFAULT_FILES, build_store, ontology_bytes
 
+from ..servers import free_port, running
+
 #: Short limits so that the attack tests run quickly.
 TIMEOUT = 2.0
 MAX_ROWS = 500
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _fill_default(store: ox.Store) -> dict:
@@ -57,36 +51,15 @@ def server(default_store_path):
         SKILLGRAPH_SPARQL_TIMEOUT=str(TIMEOUT),
         SKILLGRAPH_SPARQL_MAX_ROWS=str(MAX_ROWS),
     )
-    proc = subprocess.Popen(
-        gunicorn_argv(args), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    try:
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"gunicorn exited: {proc.stderr.read()[-3000:]!r}")
-            try:
-                with urllib.request.urlopen(
-                    urllib.request.Request(base + "/sparql", headers={"Accept": "text/turtle"}),
-                    timeout=2,
-                ) as response:
-                    if response.status == 200:
-                        break
-            except (urllib.error.URLError, OSError):
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("gunicorn did not start in time")
-            time.sleep(0.2)
+
+    def ready() -> bool:
+        request = urllib.request.Request(base + "/sparql", headers={"Accept": "text/turtle"})
+        with urllib.request.urlopen(request, timeout=2) as response:
+            return response.status == 200
+
+    with running(gunicorn_argv(args), env, ready, name="gunicorn") as proc:
         yield SimpleNamespace(url=base + "/sparql", base=base, pid=proc.pid)
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        proc.stderr.close()
 
 
 class Listener:

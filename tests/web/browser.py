@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
-import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -20,6 +17,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+from ..servers import free_port, running
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -87,12 +86,6 @@ def offline_page(browser, *, viewport=(1400, 1000), bypass_csp=False):
     return page, blocked
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextlib.contextmanager
 def served(store: str | Path | None, *, timeout: float = 90.0) -> Iterator[str]:
     """The app served by gunicorn on a free loopback port; yields its base URL."""
@@ -116,30 +109,11 @@ def served(store: str | Path | None, *, timeout: float = 90.0) -> Iterator[str]:
         "--preload",
         "skillgraph_web.wsgi:app",
     ]
-    proc = subprocess.Popen(
-        argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
-    )
     base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"gunicorn exited: {proc.stderr.read()[-2000:]}")
-            try:
-                with urllib.request.urlopen(base + "/api/stats", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except (urllib.error.URLError, OSError):
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("gunicorn did not start in time")
-            time.sleep(0.2)
+
+    def ready() -> bool:
+        with urllib.request.urlopen(base + "/api/stats", timeout=2) as r:
+            return r.status == 200
+
+    with running(argv, env, ready, name="gunicorn", timeout=timeout, stop_timeout=10):
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        proc.stderr.close()
