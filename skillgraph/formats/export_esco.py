@@ -17,13 +17,12 @@ from ISCO groups).  A ``NOTICE.txt`` carries the sources' attribution.  In a sub
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator
 
 import pyoxigraph as ox
 
 from ..namespace import DCTERMS, RDF, SG, SKOS
+from .csvwrite import csv_bytes
 from .selection import Selection
 
 __all__ = ["COLUMNS", "esco_files"]
@@ -140,14 +139,6 @@ def _members(store, cls) -> set[str]:
     }
 
 
-def _csv(header, rows) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8")
-
-
 def _pairs(store, prop) -> list[tuple[str, str]]:
     return [
         (q.subject.value, q.object.value)
@@ -186,12 +177,12 @@ def esco_files(store, selection: Selection, *, lang: str = "en") -> Iterator[tup
 
     yield (
         name("occupations_{lang}.csv"),
-        _csv(COLUMNS["occupations_{lang}.csv"], (role_row(u) for u in role_uris)),
+        csv_bytes(COLUMNS["occupations_{lang}.csv"], (role_row(u) for u in role_uris)),
     )
     skill_type = {u: skills.one(u, "skillType") for u in skill_uris}
     yield (
         name("skills_{lang}.csv"),
-        _csv(
+        csv_bytes(
             COLUMNS["skills_{lang}.csv"],
             (
                 [
@@ -215,7 +206,7 @@ def esco_files(store, selection: Selection, *, lang: str = "en") -> Iterator[tup
     )
     yield (
         name("ISCOGroups_{lang}.csv"),
-        _csv(
+        csv_bytes(
             COLUMNS["ISCOGroups_{lang}.csv"],
             (
                 [
@@ -234,7 +225,7 @@ def esco_files(store, selection: Selection, *, lang: str = "en") -> Iterator[tup
     )
     yield (
         name("skillGroups_{lang}.csv"),
-        _csv(
+        csv_bytes(
             COLUMNS["skillGroups_{lang}.csv"],
             (
                 [
@@ -258,7 +249,7 @@ def esco_files(store, selection: Selection, *, lang: str = "en") -> Iterator[tup
     broader = _pairs(store, SKOS.broader)
     yield (
         name("skillsHierarchy_{lang}.csv"),
-        _csv(
+        csv_bytes(
             COLUMNS["skillsHierarchy_{lang}.csv"],
             _hierarchy_rows(store, sgroups, skills, broader, kept_skills),
         ),
@@ -273,7 +264,7 @@ def esco_files(store, selection: Selection, *, lang: str = "en") -> Iterator[tup
     ):
         yield (
             file,
-            _csv(
+            csv_bytes(
                 COLUMNS[file],
                 sorted([kinds[a], a, kinds[b], b] for a, b in broader if a in kinds and b in kinds),
             ),
@@ -286,7 +277,7 @@ def esco_files(store, selection: Selection, *, lang: str = "en") -> Iterator[tup
     ]
     yield (
         "occupationSkillRelations.csv",
-        _csv(COLUMNS["occupationSkillRelations.csv"], sorted(requirements)),
+        csv_bytes(COLUMNS["occupationSkillRelations.csv"], sorted(requirements)),
     )
     relations = [
         [a, skill_type[a], kind, skill_type[b], b]
@@ -297,7 +288,10 @@ def esco_files(store, selection: Selection, *, lang: str = "en") -> Iterator[tup
         for a, b in _pairs(store, prop)
         if a in kept_skills and b in kept_skills
     ]
-    yield "skillSkillRelations.csv", _csv(COLUMNS["skillSkillRelations.csv"], sorted(relations))
+    yield (
+        "skillSkillRelations.csv",
+        csv_bytes(COLUMNS["skillSkillRelations.csv"], sorted(relations)),
+    )
 
     schemes = _Facts(_members(store, SKOS.ConceptScheme), values)
     # A subset drops the top concepts it leaves out; others (ESCO's skill types, reuse
@@ -305,7 +299,7 @@ def esco_files(store, selection: Selection, *, lang: str = "en") -> Iterator[tup
     dropped = (set(roles.by_uri) - kept_roles) | (set(skills.by_uri) - kept_skills)
     yield (
         name("conceptSchemes_{lang}.csv"),
-        _csv(
+        csv_bytes(
             COLUMNS["conceptSchemes_{lang}.csv"],
             (
                 [
@@ -391,7 +385,7 @@ def _collections(store, roles, skills, kept: set[str], lang: str):
                     "",
                 ]
             )
-        yield f"{stem}Collection_{lang}.csv", _csv(COLLECTION_COLUMNS, out)
+        yield f"{stem}Collection_{lang}.csv", csv_bytes(COLLECTION_COLUMNS, out)
 
 
 def _notice(sources: list[dict], selection: Selection) -> bytes:

@@ -11,10 +11,9 @@ delimiter).  ``README.txt`` gives the import command and the sources' attributio
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator
 
+from .csvwrite import csv_bytes
 from .export_graph import NODE_ATTRIBUTES, PropertyGraph
 
 __all__ = ["IMPORT_COMMAND", "neo4j_files"]
@@ -33,21 +32,13 @@ IMPORT_COMMAND = (
 _NEO4J_TYPES = {"string": "", "double": ":double"}
 
 
-def _csv(header, rows) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8")
-
-
 def neo4j_files(pg: PropertyGraph) -> Iterator[tuple[str, bytes]]:
     """``(file name, content)`` of ``nodes.csv``, ``relationships.csv`` and ``README.txt``."""
     names = [n for n in NODE_ATTRIBUTES if n != "kind"]
     header = ["id:ID", ":LABEL"] + [f"{n}{_NEO4J_TYPES[NODE_ATTRIBUTES[n]]}" for n in names]
     yield (
         "nodes.csv",
-        _csv(
+        csv_bytes(
             header,
             (
                 [d["id"], f"{LABELS[d['kind']]};Concept"] + [_cell(d.get(n)) for n in names]
@@ -57,7 +48,7 @@ def neo4j_files(pg: PropertyGraph) -> Iterator[tuple[str, bytes]]:
     )
     yield (
         "relationships.csv",
-        _csv(
+        csv_bytes(
             [":START_ID", ":END_ID", ":TYPE", "importance:double", "level:double"],
             (
                 [s, t, TYPES[d["relation"]], _cell(d.get("importance")), _cell(d.get("level"))]
