@@ -11,7 +11,7 @@ Budgets (issue 3), each printed with its baseline and the ratio:
   default it runs over a random sample of source roles and is scaled to all of them
   (``--full-baseline`` runs it whole); its costs are checked against the vectorised ones.
 - cheapest path p50 < 1 ms and k=5 alternatives p95 < 10 ms, per request as the library
-  answers it (``CareerModel.request_graph``: the start's complete row and the target's
+  answers it (``careers.request.request_graph``: the start's complete row and the target's
   complete column added to the cached graph, bounds for the target; then A* / Yen);
   baseline: ``networkx.shortest_simple_paths`` over the same request graph (a ``DiGraph``
   built once and edited per request, outside the timing).  Costs are compared.
@@ -73,7 +73,9 @@ def find_store(arg: str | None) -> str:
 
 def bench_build(graph, sample: int | None) -> None:
     from skillgraph.careers import PathParams
-    from skillgraph.transitions import build_transitions, reference_costs, requirements
+    from skillgraph.careers.oracle import reference_costs
+    from skillgraph.careers.requirements import requirements
+    from skillgraph.careers.transition_graph import build_transitions
 
     t = graph.taxonomy
     params = PathParams()
@@ -114,9 +116,10 @@ def bench_build(graph, sample: int | None) -> None:
 def bench_paths(graph, n_pairs: int) -> None:
     import networkx as nx
 
-    from skillgraph import paths
+    from skillgraph.careers import paths
+    from skillgraph.careers.request import request_graph
 
-    model = graph.transitions()
+    model = graph.careers.model()
     gr, t = model.graph, graph.taxonomy
     nxg = nx.DiGraph()
     nxg.add_nodes_from(range(gr.n))
@@ -137,7 +140,7 @@ def bench_paths(graph, n_pairs: int) -> None:
             started = time.perf_counter()
             # What CareerModel.paths runs: the request's graph (the cached one plus every
             # viable move out of the start and into the target), bounds, A* / Yen.
-            adj, source, bounds = model.request_graph(starts[s], d, **constraints)
+            adj, source, bounds = request_graph(model, starts[s], d, **constraints)
             found = paths.k_shortest_paths(adj, source, d, k, **constraints, **bounds)
             times.append(time.perf_counter() - started)
             answers.append([c for c, _ in found])
@@ -147,7 +150,7 @@ def bench_paths(graph, n_pairs: int) -> None:
         times, answers = [], []
         for s, d in pairs:
             # The same request graph, edited into the networkx graph outside the timing.
-            adj, _, _ = model.request_graph(starts[s], d)
+            adj, _, _ = request_graph(model, starts[s], d)
             removed = [(s, v, nxg.edges[s, v]) for v in list(nxg.successors(s))]
             nxg.remove_edges_from([(a, b) for a, b, _ in removed])
             added = [(s, v, c) for v, c, _ in adj[s]]

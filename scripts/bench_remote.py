@@ -53,7 +53,7 @@ APP_START = """
 import os, sys, time
 import skillgraph, skillgraph_web
 started = time.perf_counter()
-skillgraph_web.create_app({"SKILLGRAPH_STORE": sys.argv[1]})
+skillgraph_web.create_app({"STORE": sys.argv[1]})
 print(f"{time.perf_counter() - started:.4f}")
 """
 

@@ -8,7 +8,7 @@ Budgets (issue 4, on the imported ESCO store): /api/path p50 < 20 ms, path page 
 server time, autocomplete p95 < 20 ms, one worker < 500 MB.
 
 Baselines:
-- /api/path: the library call alone (``skillgraph.careers.career_paths``, same queries);
+- /api/path: the library call alone (``SkillGraph.careers.paths``, same queries);
 - path page: the same query rendered the pyvis way -- the library call, the path drawn
   with pyvis's ``Network`` and the page made by ``Network.generate_html()``;
 - autocomplete: ``SkillGraph.search`` alone, same prefixes.
@@ -80,11 +80,10 @@ def main(argv=None) -> int:
 
     from skillgraph_web import create_app
 
-    from skillgraph import careers
     from skillgraph.errors import SkillgraphError
 
     t0 = time.perf_counter()
-    app = create_app({"TESTING": True, "SKILLGRAPH_STORE": store})
+    app = create_app({"TESTING": True, "STORE": store})
     startup = time.perf_counter() - t0
     client = app.test_client()
     g = app.extensions["skillgraph"]
@@ -104,7 +103,7 @@ def main(argv=None) -> int:
         try:
             cur = t.role_uris[a]
             for _ in range(rng.randint(2, 4)):
-                moves = careers.next_steps(g, cur, 5)
+                moves = g.careers.next_steps(cur, 5)
                 if not moves:
                     break
                 cur = rng.choice(moves).role.uri
@@ -115,7 +114,7 @@ def main(argv=None) -> int:
 
     def library(a, b):
         try:
-            return careers.career_paths(g, a, b, k=3)
+            return g.careers.paths(a, b, k=3)
         except SkillgraphError:
             return None
 

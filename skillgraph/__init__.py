@@ -6,6 +6,17 @@
 'data analyst'
 """
 
+from .careers import (
+    CareerPath,
+    Careers,
+    CostChange,
+    Move,
+    PathParams,
+    ProgramPick,
+    SkillGap,
+    Step,
+    WhatIf,
+)
 from .errors import (
     AmbiguousLabel,
     DataImportError,
@@ -23,16 +34,25 @@ __version__ = "0.1.0"
 
 __all__ = [
     "AmbiguousLabel",
+    "CareerPath",
+    "Careers",
     "Concept",
+    "CostChange",
     "DataImportError",
     "InvalidParameter",
     "Kind",
+    "Move",
     "NoPath",
+    "PathParams",
+    "ProgramPick",
     "QueryError",
+    "SkillGap",
     "SkillGraph",
     "SkillgraphError",
+    "Step",
     "StoreError",
     "UnknownConcept",
+    "WhatIf",
     "__version__",
     "open",
 ]

@@ -9,29 +9,23 @@ from __future__ import annotations
 import difflib
 import functools
 import os
-import re
 from collections import Counter
 
-import pyoxigraph as ox
-
+from .careers import CareerPath, Careers, Move, WhatIf
+from .careers.engine import Name, Names
+from .careers.params import ParamsLike
+from .describe import describe, property_names
 from .errors import AmbiguousLabel, UnknownConcept
-from .namespace import DCTERMS, RDFS, SG, SKOS
+from .iri import is_query_iri
+from .namespace import SPARQL_PREFIXES, kind_of_class
+from .projection import taxonomy_for
 from .search import LabelIndex, Match, words
 from .store import Store, open_store
-from .taxonomy import Concept, Kind, Taxonomy, read_cache, taxonomy_for, write_cache
+from .store.cache import Cache, read_cache, write_cache
+from .taxonomy import Concept, Taxonomy
 
 __all__ = ["SkillGraph", "open"]
 
-_KIND_OF_CLASS = {
-    str(SG.Role): Kind.ROLE,
-    str(SG.Skill): Kind.SKILL,
-    str(SG.LearningProgram): Kind.PROGRAM,
-    str(SG.Field): Kind.FIELD,
-}
-_PREFIXES = (
-    f"PREFIX sg: <{SG._NS}>\nPREFIX skos: <{SKOS._NS}>\n"
-    f"PREFIX rdfs: <{RDFS._NS}>\nPREFIX dcterms: <{DCTERMS}>\n"
-)
 #: How many related concepts ``show`` lists per relation (the total is always given).
 RELATION_CAP = 200
 
@@ -53,6 +47,7 @@ class SkillGraph:
 
     def __init__(self, store: Store):
         self.store = store
+        self._names: dict[str, str] | None = None
 
     def __repr__(self) -> str:
         return f"<SkillGraph {self.store!r}>"
@@ -74,7 +69,7 @@ class SkillGraph:
 
     def _label_entries(self) -> list[tuple[str, str, str, bool]]:
         rows = self.store.query(
-            _PREFIXES
+            SPARQL_PREFIXES
             + """SELECT ?c ?t ?l ?p WHERE {
                 VALUES ?t { sg:Role sg:Skill sg:LearningProgram sg:Field }
                 ?c a ?t .
@@ -85,7 +80,7 @@ class SkillGraph:
             }"""
         )
         entries = [
-            (s[0].value, _KIND_OF_CLASS[s[1].value], s[2].value, s[3].value == "1") for s in rows
+            (s[0].value, kind_of_class(s[1].value), s[2].value, s[3].value == "1") for s in rows
         ]
         # Preferred labels first so that each concept's display label is its preferred one.
         entries.sort(key=lambda e: not e[3])
@@ -108,7 +103,7 @@ class SkillGraph:
         located = self.taxonomy.locate(name)
         if located is not None and (kind is None or located[0] == kind):
             return self.taxonomy.concept(*located)
-        if located is None and _looks_like_uri(name):
+        if located is None and is_query_iri(name):
             other = self._other_concept(name)
             if other is not None and kind is None:
                 return other
@@ -132,7 +127,7 @@ class SkillGraph:
         """Concepts outside the four main kinds (skill groups, ISCO groups, schemes)."""
         rows = list(
             self.store.query(
-                _PREFIXES
+                SPARQL_PREFIXES
                 + f"SELECT ?l WHERE {{ <{uri}> ?p ?o OPTIONAL {{ <{uri}> skos:prefLabel ?l }} }}"
                 " LIMIT 1"
             )
@@ -160,44 +155,45 @@ class SkillGraph:
                     found.append(label)
         return found[:n]
 
-    # ------------------------------------------------------------ careers (see careers.py)
+    # ------------------------------------------------------------ careers (see careers/)
+
+    @functools.cached_property
+    def careers(self) -> Careers:
+        """The career engine over this store's taxonomy (next steps, paths, what-ifs)."""
+        return Careers(
+            self.taxonomy,
+            lambda name, kind: self.resolve(name, kind=kind).uri,
+            Cache(self.store.cache_dir, self.store.content_id),
+        )
 
     def warm(self) -> None:
         """Compute and cache the derived data now (taxonomy, label index, the transition
         graph under default parameters) so that the first request does not pay for it."""
-        _ = self.taxonomy
         _ = self.labels
-        self.transitions()
+        self.careers.warm()
 
-    def transitions(self, params=None):
-        """The career model (requirements and transition graph) under ``params``, cached."""
-        from . import careers
-
-        return careers.career_model(self, careers._params(params))
-
-    def next_steps(self, start, k: int = 10, *, have=(), params=None):
-        """The ``k`` cheapest moves from a role, a set of skills (``have``), or both."""
-        from . import careers
-
-        return careers.next_steps(self, start, k, have=have, params=params)
+    def next_steps(
+        self, start: Name | None, k: int = 10, *, have: Names = (), params: ParamsLike = None
+    ) -> list[Move]:
+        """The ``k`` cheapest moves from a role, a set of skills (``have``), or both
+        (``Careers.next_steps``)."""
+        return self.careers.next_steps(start, k, have=have, params=params)
 
     def career_paths(
         self,
-        start,
-        target,
+        start: Name | None,
+        target: Name,
         *,
         k: int = 3,
-        max_reskilling=None,
-        max_steps=None,
-        avoid=(),
-        have=(),
-        params=None,
-    ):
-        """Up to ``k`` cheapest career paths from ``start`` to ``target``."""
-        from . import careers
-
-        return careers.career_paths(
-            self,
+        max_reskilling: int | None = None,
+        max_steps: int | None = None,
+        avoid: Names = (),
+        have: Names = (),
+        params: ParamsLike = None,
+    ) -> list[CareerPath]:
+        """Up to ``k`` cheapest career paths from ``start`` to ``target``
+        (``Careers.paths``)."""
+        return self.careers.paths(
             start,
             target,
             k=k,
@@ -208,123 +204,36 @@ class SkillGraph:
             params=params,
         )
 
-    def whatif(self, start, *, learn=(), programs=(), have=(), k: int = 20, params=None):
-        """Which roles become reachable or cheaper after learning skills or programs."""
-        from . import careers
-
-        return careers.whatif(
-            self, start, learn=learn, programs=programs, have=have, k=k, params=params
+    def whatif(
+        self,
+        start: Name | None,
+        *,
+        learn: Names = (),
+        programs: Names = (),
+        have: Names = (),
+        k: int = 20,
+        params: ParamsLike = None,
+    ) -> WhatIf:
+        """Which roles become reachable or cheaper after learning skills or programs
+        (``Careers.whatif``)."""
+        return self.careers.whatif(
+            start, learn=learn, programs=programs, have=have, k=k, params=params
         )
 
     # ------------------------------------------------------------ inspection
 
     def show(self, name: str, *, kind: str | None = None, cap: int = RELATION_CAP) -> dict:
-        """Everything about one concept as plain JSON-ready data."""
+        """Everything about one concept as plain JSON-ready data (``describe``)."""
         concept = self.resolve(name, kind)
-        uri = concept.uri
-        literals: dict[str, list[dict]] = {}
-        for s in self.store.query(f"SELECT ?p ?o WHERE {{ <{uri}> ?p ?o FILTER(isLiteral(?o)) }}"):
-            literals.setdefault(s[0].value, []).append({"value": s[1].value, "lang": s[1].language})
-        names = self._property_names()
-        outgoing = self._links(uri, outgoing=True, names=names, cap=cap)
-        incoming = self._links(uri, outgoing=False, names=names, cap=cap)
-
-        def texts(prop) -> list[str]:
-            return [x["value"] for x in literals.get(str(prop), [])]
-
-        description = texts(DCTERMS.description) or texts(SKOS.definition)
-        other = {
-            names.get(p, p): [x["value"] for x in values]
-            for p, values in literals.items()
-            if p
-            not in {
-                str(SKOS.prefLabel),
-                str(SKOS.altLabel),
-                str(SKOS.hiddenLabel),
-                str(DCTERMS.description),
-            }
-        }
-        return {
-            "uri": uri,
-            "kind": concept.kind,
-            "label": concept.label,
-            "alt_labels": sorted(texts(SKOS.altLabel)),
-            "hidden_labels": sorted(texts(SKOS.hiddenLabel)),
-            "description": description[0] if description else None,
-            "properties": other,
-            "outgoing": outgoing,
-            "incoming": incoming,
-            "source": self.source_of(uri),
-        }
-
-    @functools.cache  # noqa: B019 - one SkillGraph per store, kept for the process
-    def _property_names(self) -> dict[str, str]:
-        rows = self.store.query(
-            _PREFIXES
-            + "SELECT ?p ?l WHERE { ?p rdfs:label ?l FILTER(langMatches(lang(?l), 'en')) }"
-        )
-        names = {s[0].value: s[1].value for s in rows}
-        names.setdefault(str(SKOS.broader), "broader")
-        names.setdefault(str(SKOS.narrower), "narrower")
-        names.setdefault(str(SKOS.inScheme), "in scheme")
-        names.setdefault(str(SKOS.member), "member")
-        names.setdefault(str(SKOS.exactMatch), "exact match")
-        return names
-
-    def _links(self, uri: str, *, outgoing: bool, names: dict[str, str], cap: int) -> list[dict]:
-        # Counts first, then at most ``cap`` items per relation, sorted by the store: an ESCO
-        # concept scheme has ~14k members and must not be pulled into Python whole.
-        pattern = f"<{uri}> ?p ?x" if outgoing else f"?x ?p <{uri}>"
-        counts = self.store.query(
-            f"""SELECT ?p (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {pattern} FILTER(isIRI(?x))
-                FILTER(?p != <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>) }} GROUP BY ?p"""
-        )
-        groups = []
-        for p, n in [(s[0].value, int(s[1].value)) for s in counts]:
-            one = f"<{uri}> <{p}> ?x" if outgoing else f"?x <{p}> <{uri}>"
-            targets = [
-                r[0].value
-                for r in self.store.query(
-                    f"SELECT DISTINCT ?x WHERE {{ {one} FILTER(isIRI(?x)) }} LIMIT {int(cap)}"
-                )
-            ]
-            items = self._describe_targets(targets)
-            name = names.get(p, p.rsplit("/", 1)[-1].rsplit("#", 1)[-1])
-            groups.append(
-                {
-                    "property": p,
-                    "name": name if outgoing else f"{name} of",
-                    "count": n,
-                    "items": items,
-                }
-            )
-        return sorted(groups, key=lambda g: g["name"])
-
-    def _describe_targets(self, uris: list[str]) -> list[dict]:
-        """Label and kind of each URI, sorted by label."""
-        if not uris:
-            return []
-        values = " ".join(f"<{u}>" for u in uris)
-        info: dict[str, dict] = {u: {"uri": u, "label": u, "kind": "concept"} for u in uris}
-        for r in self.store.query(
-            _PREFIXES
-            + f"""SELECT ?x ?l ?t WHERE {{ VALUES ?x {{ {values} }}
-                  OPTIONAL {{ ?x skos:prefLabel ?l FILTER(langMatches(lang(?l), "en")) }}
-                  OPTIONAL {{ VALUES ?t {{ sg:Role sg:Skill sg:LearningProgram sg:Field }}
-                              ?x a ?t }} }}"""
-        ):
-            item = info[r[0].value]
-            if r[1] is not None:
-                item["label"] = r[1].value
-            if r[2] is not None:
-                item["kind"] = _KIND_OF_CLASS.get(r[2].value, "concept")
-        return sorted(info.values(), key=lambda item: item["label"].casefold())
+        if self._names is None:
+            self._names = property_names(self.store)
+        return describe(self.store, concept, self._names, self.source_of(concept.uri), cap=cap)
 
     @functools.cached_property
     def sources(self) -> list[dict]:
         """The datasets in the store, with the attribution their licences require."""
         rows = self.store.query(
-            _PREFIXES
+            SPARQL_PREFIXES
             + """SELECT ?s ?label ?attribution ?prefix ?licence WHERE { ?s a sg:Source .
                  OPTIONAL { ?s rdfs:label ?label } OPTIONAL { ?s sg:attribution ?attribution }
                  OPTIONAL { ?s sg:uriPrefix ?prefix } OPTIONAL { ?s dcterms:license ?licence } }"""
@@ -359,7 +268,7 @@ class SkillGraph:
         counts = {
             str(s[0].value).rsplit("#", 1)[-1]: int(s[1].value)
             for s in self.store.query(
-                _PREFIXES
+                SPARQL_PREFIXES
                 + """SELECT ?t (COUNT(DISTINCT ?c) AS ?n) WHERE {
                      VALUES ?t { sg:Role sg:Skill sg:LearningProgram sg:Field sg:SkillGroup
                                  sg:OccupationGroup sg:Requirement sg:Source }
@@ -416,25 +325,3 @@ class SkillGraph:
         for c, label in enumerate(index.concept_label):
             pref[(index.concept_kind[c], " ".join(words(label)))] += 1
         return sum(1 for n in pref.values() if n > 1)
-
-
-_IRI = re.compile(r'^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|^`\\]+$')
-
-
-def _looks_like_uri(name: str) -> bool:
-    """True for a string that is safe to place inside ``<...>`` in a SPARQL query: no
-    character SPARQL forbids there, and an IRI Oxigraph parses (control characters or a
-    bad ``%`` escape would make the query a syntax error).
-
-    >>> _looks_like_uri("http://example.org/a"), _looks_like_uri("http://example.org/%zz")
-    (True, False)
-    >>> _looks_like_uri("http://example.org/a> ?p ?o } #"), _looks_like_uri("http://x/\x1b")
-    (False, False)
-    """
-    if not _IRI.match(name):
-        return False
-    try:
-        ox.NamedNode(name)
-    except ValueError:
-        return False
-    return True

@@ -14,7 +14,9 @@ __all__ = [
     "SCHEMA",
     "SG",
     "SKOS",
+    "SPARQL_PREFIXES",
     "XSD",
+    "kind_of_class",
 ]
 
 #: Where the concepts of the built-in default taxonomy live (``DATA["role/data-analyst"]``).
@@ -73,3 +75,26 @@ class SG(DefinedNamespace):
     occupationGroup: URIRef
     attribution: URIRef
     uriPrefix: URIRef
+
+
+#: The prefixes skillgraph's own queries use.
+SPARQL_PREFIXES = (
+    f"PREFIX sg: <{SG._NS}>\nPREFIX skos: <{SKOS._NS}>\n"
+    f"PREFIX rdfs: <{RDFS._NS}>\nPREFIX dcterms: <{DCTERMS}>\n"
+)
+
+_KIND_OF_CLASS = {
+    str(SG.Role): "role",
+    str(SG.Skill): "skill",
+    str(SG.LearningProgram): "program",
+    str(SG.Field): "field",
+}
+
+
+def kind_of_class(class_uri: str) -> str:
+    """The concept kind (``Kind``) of an instance of ``class_uri``; "concept" for others.
+
+    >>> kind_of_class(str(SG.Role)), kind_of_class("http://example.org/Other")
+    ('role', 'concept')
+    """
+    return _KIND_OF_CLASS.get(class_uri, "concept")

@@ -1,26 +1,18 @@
 """The taxonomy as plain arrays: the projection of the RDF graph that algorithms work on.
 
-Algorithms (transitions, paths, gaps) take a ``Taxonomy`` and never touch RDF.  Concepts
-are numbered per kind (role 0..n-1, skill 0..m-1, ...) and relations are parallel arrays
-of those numbers, ready for sparse matrices.  ``load_taxonomy`` reads one from a store;
-``taxonomy_for`` caches it on disk next to the store, keyed by the store's content.
+Algorithms (``skillgraph.careers``) take a ``Taxonomy`` and never touch RDF: this module
+imports no store and runs no query.  Concepts are numbered per kind (role 0..n-1, skill
+0..m-1, ...) and relations are parallel arrays of those numbers, ready for sparse
+matrices.  ``skillgraph.projection`` reads one from a store and caches it.
 """
 
 from __future__ import annotations
 
-import os
-import pickle
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 
-from .namespace import SG, SKOS
-from .store import Store
-
-__all__ = ["Concept", "Kind", "Taxonomy", "load_taxonomy", "taxonomy_for"]
-
-CACHE_VERSION = 3  # 2: Taxonomy.program_field; 3: Taxonomy.role_seniority
+__all__ = ["Concept", "Kind", "Taxonomy"]
 
 
 class Kind:
@@ -108,10 +100,10 @@ class Taxonomy:
         return self._index.get(uri)
 
     def concept(self, kind: str, i: int) -> Concept:
-        uris, labels = self._columns(kind)
+        uris, labels = self.columns(kind)
         return Concept(uris[i], labels[i], kind)
 
-    def _columns(self, kind: str) -> tuple[list[str], list[str]]:
+    def columns(self, kind: str) -> tuple[list[str], list[str]]:
         return {
             Kind.ROLE: (self.role_uris, self.role_labels),
             Kind.SKILL: (self.skill_uris, self.skill_labels),
@@ -203,149 +195,3 @@ class Taxonomy:
                 [num((seniority or {}).get(r[0])) for r in roles], dtype=np.float64
             ),
         )
-
-
-# ----------------------------------------------------------------- reading a store
-
-_PREFIXES = f"PREFIX sg: <{SG._NS}>\nPREFIX skos: <{SKOS._NS}>\n"
-
-
-def _rows(store: Store, body: str) -> list[list]:
-    result = store.query(_PREFIXES + body)
-    out = []
-    for solution in result:
-        out.append([None if term is None else term.value for term in solution])
-    return out
-
-
-def _labelled(store: Store, cls: str, extra: str = "", extra_vars: str = "") -> list[list]:
-    # One preferred label per concept: English first, then any; ties broken by the text.
-    rows = _rows(
-        store,
-        f"""SELECT ?c (SAMPLE(?en) AS ?len) (MIN(?any) AS ?lany) {extra_vars} WHERE {{
-              ?c a {cls} .
-              OPTIONAL {{ ?c skos:prefLabel ?en FILTER(langMatches(lang(?en), "en")) }}
-              OPTIONAL {{ ?c skos:prefLabel ?any }}
-              {extra}
-            }} GROUP BY ?c ORDER BY ?c""",
-    )
-    return [[r[0], r[1] or r[2] or r[0].rsplit("/", 1)[-1], *r[3:]] for r in rows]
-
-
-def load_taxonomy(store: Store) -> Taxonomy:
-    """Read the projection of ``store`` (roles, skills, fields, programs, relations)."""
-    fields = [(r[0], r[1]) for r in _labelled(store, "sg:Field")]
-    role_rows = _labelled(
-        store,
-        "sg:Role",
-        "OPTIONAL { ?c sg:field ?f } OPTIONAL { ?c sg:seniority ?n } "
-        "OPTIONAL { ?c sg:preparationLevel ?z }",
-        "(MIN(STR(?f)) AS ?field) (MIN(?n) AS ?rank) (MIN(?z) AS ?zone)",
-    )
-    roles = [(r[0], r[1], r[2]) for r in role_rows]
-    seniority = {}
-    for r in role_rows:
-        rank = _float(r[3]) if r[3] is not None else _float(r[4])
-        if rank is not None:
-            seniority[r[0]] = rank
-    skills = [
-        (r[0], r[1], r[2], None if r[3] is None else float(r[3]))
-        for r in _labelled(
-            store,
-            "sg:Skill",
-            "OPTIONAL { ?c sg:field ?f } OPTIONAL { ?c sg:effortHours ?h }",
-            "(MIN(STR(?f)) AS ?field) (MIN(?h) AS ?hours)",
-        )
-    ]
-    programs = [
-        (r[0], r[1], _float(r[2]), _float(r[3]), r[4] or "", r[5])
-        for r in _labelled(
-            store,
-            "sg:LearningProgram",
-            "OPTIONAL { ?c sg:hours ?h } OPTIONAL { ?c sg:cost ?k } "
-            "OPTIONAL { ?c sg:programType ?t } OPTIONAL { ?c sg:field ?f }",
-            "(MIN(?h) AS ?hours) (MIN(?k) AS ?cost) (MIN(?t) AS ?type) (MIN(STR(?f)) AS ?field)",
-        )
-    ]
-    requirements = [
-        (r, s, True) for r, s in _rows(store, "SELECT ?r ?s WHERE { ?r sg:essentialSkill ?s }")
-    ]
-    essential = {(r, s) for r, s, _ in requirements}
-    requirements += [
-        (r, s, False)
-        for r, s in _rows(store, "SELECT ?r ?s WHERE { ?r sg:optionalSkill ?s }")
-        if (r, s) not in essential
-    ]
-    ratings = {
-        (r, s): (_float(i), _float(lv))
-        for r, s, i, lv in _rows(
-            store,
-            """SELECT ?r ?s ?i ?l WHERE { ?r sg:requirement ?q . ?q sg:requiredSkill ?s .
-                 OPTIONAL { ?q sg:importance ?i } OPTIONAL { ?q sg:level ?l } }""",
-        )
-    }
-    teaches = [tuple(r) for r in _rows(store, "SELECT ?p ?s WHERE { ?p sg:teaches ?s }")]
-    return Taxonomy.from_records(
-        roles=roles,
-        skills=skills,
-        fields=fields,
-        requirements=requirements,
-        programs=programs,
-        teaches=teaches,
-        ratings=ratings,
-        content_id=store.content_id,
-        seniority=seniority,
-    )
-
-
-def _float(value: str | None) -> float | None:
-    if value is None:
-        return None
-    try:
-        return float(value)
-    except ValueError:
-        return None
-
-
-def read_cache(cache_dir: Path | None, name: str, content_id: str):
-    """An object pickled by ``write_cache`` for this content, or None.
-
-    Cache files live inside the store's own generation folder, written by skillgraph
-    itself, so they are as trusted as the store.
-    """
-    if cache_dir is None:
-        return None
-    path = cache_dir / f"{name}.pickle"
-    try:
-        with open(path, "rb") as handle:
-            version, cid, payload = pickle.load(handle)
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
-        return None
-    if version != CACHE_VERSION or cid != content_id:
-        return None
-    return payload
-
-
-def write_cache(cache_dir: Path | None, name: str, content_id: str, payload) -> None:
-    """Pickle ``payload`` for this content; silently skipped when the folder is not writable."""
-    if cache_dir is None:
-        return
-    path = cache_dir / f"{name}.pickle"
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb") as handle:
-            pickle.dump((CACHE_VERSION, content_id, payload), handle, protocol=5)
-        tmp.replace(path)
-    except OSError:
-        return
-
-
-def taxonomy_for(store: Store) -> Taxonomy:
-    """The taxonomy of ``store``, from its on-disk cache when the content is unchanged."""
-    cached = read_cache(store.cache_dir, "taxonomy", store.content_id)
-    if isinstance(cached, Taxonomy):
-        return cached
-    taxonomy = load_taxonomy(store)
-    write_cache(store.cache_dir, "taxonomy", store.content_id, taxonomy)
-    return taxonomy

@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 from hypothesis import settings
 
 from skillgraph.store import build_store
+
+from .helpers import ESCO_DIR, FIXTURES, ONET_DIR, load_turtle
 
 # Shared, noisy machines: a property is judged by its answers, never by its speed.  In CI
 # (CI=true) the examples are derandomized so that a landing is never decided by chance;
@@ -17,23 +18,6 @@ from skillgraph.store import build_store
 settings.register_profile("local", deadline=None)
 settings.register_profile("ci", deadline=None, derandomize=True, database=None)
 settings.load_profile("ci" if os.environ.get("CI") else "local")
-
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-#: The real ESCO and O*NET data, beside the project (never committed into it).
-SHARED_DATA = (ROOT / ".." / "shared" / "data").resolve()
-ESCO_DIR = SHARED_DATA / "esco-v1.1.1-en"
-ONET_DIR = SHARED_DATA / "onet-29.3"
-
-
-def load_turtle(path: Path):
-    """A ``build_store`` filler that loads one Turtle file."""
-
-    def fill(store: ox.Store) -> dict:
-        store.load(path.read_bytes(), format=ox.RdfFormat.TURTLE)
-        return {"sources": [{"name": path.name}], "counts": {}}
-
-    return fill
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib.util
 import sys
 from collections import Counter, defaultdict
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -19,11 +18,11 @@ from rdflib import Graph, Literal
 from rdflib.compare import isomorphic
 
 from skillgraph.namespace import DATA, DCTERMS, RDFS, SG, SKOS
+from skillgraph.projection import load_taxonomy
 from skillgraph.store import ontology_bytes, open_default
-from skillgraph.taxonomy import load_taxonomy
 from skillgraph.validate import validate
 
-ROOT = Path(__file__).resolve().parent.parent
+from .helpers import ROOT
 
 REQUIRED_ROLES = [
     "data analyst",

@@ -8,11 +8,11 @@ import importlib.util
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from .helpers import ROOT
+
 SCRIPT = ROOT / "scripts" / "loadtest.py"
 
 

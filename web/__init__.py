@@ -1,53 +1,31 @@
 """The skillgraph web app (installed as ``skillgraph_web``).
 
-``create_app`` is the application factory (as in Flask's tutorial): configuration,
-the shared skill graph (``knowledge.init_app``) and one blueprint per concern.
+``create_app`` is the application factory (as in Flask's tutorial): settings read once
+(``config``), the shared skill graph (``knowledge``), error pages, security headers and
+one blueprint per concern.  See docs/architecture.md.
 """
 
 from __future__ import annotations
 
-import os
+from collections.abc import Mapping
+from typing import Any
 
 from flask import Flask
 
-#: Blueprint modules of this package, each exposing ``bp``.
-BLUEPRINTS = ("pages", "api", "linkeddata", "sparql", "exports")
+from . import api, config, errors, exports, knowledge, linkeddata, pages, security, sparql
+
+#: The blueprints, in registration order.
+BLUEPRINTS = (pages.bp, api.bp, linkeddata.bp, sparql.bp, exports.bp)
 
 
-def create_app(test_config: dict | None = None) -> Flask:
-    """Build the app.  ``test_config`` overrides settings; ``SKILLGRAPH_STORE`` names the
-    store (unset: the built-in default taxonomy)."""
+def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app.  ``test_config`` overrides settings (see ``config``); ``STORE``
+    (``$SKILLGRAPH_STORE``) names the store, unset for the built-in default taxonomy."""
     app = Flask(__name__)
-    app.config.from_mapping(
-        SKILLGRAPH_STORE=os.environ.get("SKILLGRAPH_STORE") or None,
-        MAX_CONTENT_LENGTH=16 * 1024 * 1024,
-        JSON_SORT_KEYS=False,
-    )
-    if test_config is not None:
-        app.config.from_mapping(test_config)
-
-    from . import knowledge
-
+    config.load_config(app, test_config)
     knowledge.init_app(app)
-
-    from . import errors
-
     errors.init_app(app)
-
-    import importlib
-
-    for name in BLUEPRINTS:
-        module = importlib.import_module(f"{__name__}.{name}")
-        app.register_blueprint(module.bp)
-
-    from .pages import secure_headers
-
-    # App-wide, not per blueprint: the SPARQL page, static files and 404s from no
-    # blueprint at all need them too.  Frame-busting for browsers without CSP 3 as well.
-    @app.after_request
-    def _secure_headers(response):
-        if response.mimetype == "text/html":
-            response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
-        return secure_headers(response)
-
+    for blueprint in BLUEPRINTS:
+        app.register_blueprint(blueprint)
+    security.init_app(app)
     return app

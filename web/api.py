@@ -8,17 +8,10 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify, render_template
 
-from . import careers, explore, openapi, params
-from .knowledge import get_graph, get_stats
+from . import career_queries, career_results, explore, openapi, params
+from .knowledge import get_examples, get_graph, get_stats
 
 bp = Blueprint("api", __name__, url_prefix="/api")
-
-
-@bp.after_request
-def _headers(response):
-    from .pages import secure_headers
-
-    return secure_headers(response)
 
 
 @bp.get("/search")
@@ -67,25 +60,25 @@ def sources():
 
 @bp.get("/path")
 def path():
-    query = careers.path_query()
-    return jsonify(careers.find_paths(get_graph(), query, drawings=params.flag("graph")))
+    query = career_queries.path_query()
+    return jsonify(career_results.find_paths(get_graph(), query, drawings=params.flag("graph")))
 
 
 @bp.get("/next")
 def next_steps():
-    query = careers.next_query()
-    return jsonify(careers.next_steps(get_graph(), query, drawings=params.flag("graph")))
+    query = career_queries.next_query()
+    return jsonify(career_results.next_steps(get_graph(), query, drawings=params.flag("graph")))
 
 
 @bp.get("/whatif")
 def whatif():
-    query = careers.whatif_query()
-    return jsonify(careers.whatif(get_graph(), query, drawings=params.flag("graph")))
+    query = career_queries.whatif_query()
+    return jsonify(career_results.whatif(get_graph(), query, drawings=params.flag("graph")))
 
 
 @bp.get("/examples")
 def examples():
-    return jsonify({"examples": careers.examples(get_graph())})
+    return jsonify({"examples": get_examples()})
 
 
 @bp.get("/openapi.json")

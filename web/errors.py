@@ -14,7 +14,7 @@ from skillgraph.errors import (
     UnknownConcept,
 )
 
-from .knowledge import concept_url
+from .urls import concept_url
 
 
 def describe(exc: Exception) -> tuple[int, dict]:

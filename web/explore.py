@@ -9,8 +9,8 @@ from __future__ import annotations
 from skillgraph.graph import SkillGraph
 
 from . import hierarchy
-from .knowledge import concept_url
 from .network import neighbourhood_graph
+from .urls import concept_url
 
 #: How many related concepts the neighbourhood graph draws by default.
 GRAPH_CAP = 60

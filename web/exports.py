@@ -16,15 +16,9 @@ from skillgraph.formats.exporters import EXPORTERS, export
 from skillgraph.formats.selection import EVERYTHING, field_selection, path_selection
 
 from .knowledge import all_attributions, get_graph
+from .urls import slug
 
 bp = Blueprint("exports", __name__)
-
-
-@bp.after_request
-def _headers(response):
-    from .pages import secure_headers
-
-    return secure_headers(response)
 
 
 @bp.get("/export")
@@ -48,14 +42,11 @@ def _selection(graph):
     start = request.args.get("from", "").strip()
     target = request.args.get("to", "").strip()
     if field:
-        return field_selection(graph, field), f"-{_slug(field)}"
+        return field_selection(graph, field), f"-{slug(field)}"
     if start or target:
-        return path_selection(graph, start, target), f"-path-{_slug(start)}-{_slug(target)}"
+        path = graph.careers.paths(start, target, k=1)[0]
+        return path_selection(graph.taxonomy, path), f"-path-{slug(start)}-{slug(target)}"
     return EVERYTHING, ""
-
-
-def _slug(text: str) -> str:
-    return "".join(c if c.isalnum() else "-" for c in text.casefold()).strip("-")[:40]
 
 
 @bp.get("/export/<name>")

@@ -8,9 +8,8 @@ how many children it has itself, so that the browser only offers to expand what 
 from __future__ import annotations
 
 from skillgraph.graph import SkillGraph
-from skillgraph.namespace import SG, SKOS
+from skillgraph.namespace import SG, SPARQL_PREFIXES
 
-_PREFIXES = f"PREFIX sg: <{SG._NS}>\nPREFIX skos: <{SKOS._NS}>\n"
 _KINDS = {
     str(SG.Role): "role",
     str(SG.Skill): "skill",
@@ -36,7 +35,7 @@ def _iri(uri: str) -> str:
 def _rows(graph: SkillGraph, query: str) -> list[list]:
     return [
         [None if t is None else t.value for t in solution]
-        for solution in graph.store.query(_PREFIXES + query)
+        for solution in graph.store.query(SPARQL_PREFIXES + query)
     ]
 
 

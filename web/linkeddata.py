@@ -9,24 +9,16 @@ can click.
 
 from __future__ import annotations
 
-import re
-
 import pyoxigraph as ox
 from flask import Blueprint, Response, request
 
 from skillgraph.errors import InvalidParameter, UnknownConcept
+from skillgraph.iri import is_query_iri
 from skillgraph.namespace import DATA, DCTERMS, RDFS, SCHEMA, SG, SKOS
 
 from .knowledge import get_graph
 
 bp = Blueprint("linkeddata", __name__)
-
-
-@bp.after_request
-def _headers(response):
-    from .pages import secure_headers
-
-    return secure_headers(response)
 
 
 #: media type -> (pyoxigraph format, short name); the order is the server's preference
@@ -49,7 +41,6 @@ PREFIXES = {
     **{kind: f"{DATA}{kind}/" for kind in ("role", "skill", "program", "field", "source")},
 }
 # Characters that may not appear inside <...> in SPARQL (and so not in our URIs).
-_SAFE_IRI = re.compile(r'^[^\s<>"{}|^`\\]+$')
 #: Incoming links listed in a description (a field can be the field of thousands).
 INCOMING_CAP = 1000
 
@@ -97,7 +88,7 @@ def dereference(rest: str):
     uri = str(DATA) + rest
     graph = get_graph()
     media = negotiate()
-    if not _is_iri(uri) or (graph.taxonomy.locate(uri) is None and not _exists(uri)):
+    if not is_query_iri(uri) or (graph.taxonomy.locate(uri) is None and not _exists(uri)):
         raise UnknownConcept(uri, graph.suggest(rest.rsplit("/", 1)[-1].replace("-", " ")))
     if media == "text/html":
         from .pages import render_concept
@@ -111,18 +102,6 @@ def dereference(rest: str):
             response.headers["Content-Type"] = "text/turtle; charset=utf-8"
     response.headers["Vary"] = "Accept"
     return response
-
-
-def _is_iri(text: str) -> bool:
-    """Whether ``text`` can go between ``<...>`` in a query: the characters SPARQL allows
-    and an IRI Oxigraph accepts (no control characters, valid percent escapes, ...)."""
-    if not _SAFE_IRI.match(text):
-        return False
-    try:
-        ox.NamedNode(text)
-    except ValueError:
-        return False
-    return True
 
 
 def _prefixes_for(fmt) -> dict[str, str] | None:

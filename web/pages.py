@@ -1,6 +1,6 @@
 """HTML pages: home, search, concept pages, the taxonomy browser, path finder, next steps
 and what-if.  Each view parses the request, calls the library (through ``explore`` and
-``careers``) and renders a template; the same data is in the JSON API."""
+``career_results``) and renders a template; the same data is in the JSON API."""
 
 from __future__ import annotations
 
@@ -10,20 +10,20 @@ from flask import Blueprint, redirect, render_template, request
 
 from skillgraph.errors import AmbiguousLabel, InvalidParameter, NoPath, UnknownConcept
 
-from . import careers, explore, params
-from .knowledge import all_attributions, attribution_for, get_graph, get_stats
+from . import career_queries, career_results, explore, params
+from .knowledge import all_attributions, attribution_for, get_examples, get_graph, get_stats
 from .network import LEGEND_EDGES, LEGEND_NODES
+from .urls import uris_in
 
 bp = Blueprint("pages", __name__)
 
 
 @bp.get("/")
 def home():
-    graph = get_graph()
     return render_template(
         "home.html",
         stats=get_stats(),
-        examples=careers.examples(graph),
+        examples=get_examples(),
         sources=all_attributions(),
     )
 
@@ -94,14 +94,14 @@ def _career_page(template: str, run, query, legend_edges=None, **extra):
             problem["param"] = next(
                 (k for k in ("from", "to") if request.args.get(k, "").strip() == bad), None
             )
-    uris = careers.uris_in(result) if result else []
+    uris = uris_in(result) if result else []
     return render_template(
         template,
         q=query,
-        form=careers.form_values(graph, query),
+        form=career_queries.form_values(graph, query),
         result=result,
         problem=problem,
-        examples=careers.examples(graph) if not query.ready else [],
+        examples=get_examples() if not query.ready else [],
         legend_nodes=[n for n in LEGEND_NODES if n[0] != "concept"] + [("profile", "your skills")],
         legend_edges=legend_edges or [e for e in LEGEND_EDGES if e[0] != "relation"],
         sources=attribution_for(uris),
@@ -111,26 +111,28 @@ def _career_page(template: str, run, query, legend_edges=None, **extra):
 
 @bp.get("/paths")
 def paths():
-    query = careers.path_query()
+    query = career_queries.path_query()
     return _career_page(
         "paths.html",
-        lambda g, q: careers.find_paths(g, q, drawings=True),
+        lambda g, q: career_results.find_paths(g, q, drawings=True),
         query,
     )
 
 
 @bp.get("/next")
 def next_steps():
-    query = careers.next_query()
-    return _career_page("next.html", lambda g, q: careers.next_steps(g, q, drawings=True), query)
+    query = career_queries.next_query()
+    return _career_page(
+        "next.html", lambda g, q: career_results.next_steps(g, q, drawings=True), query
+    )
 
 
 @bp.get("/whatif")
 def whatif():
-    query = careers.whatif_query()
+    query = career_queries.whatif_query()
     return _career_page(
         "whatif.html",
-        lambda g, q: careers.whatif(g, q, drawings=True),
+        lambda g, q: career_results.whatif(g, q, drawings=True),
         query,
         legend_edges=[
             ("teaches", "a skill you would learn"),
@@ -144,24 +146,6 @@ def whatif():
 #: Defence in depth for pages that show imported text: everything is escaped anyway, and
 #: with this policy markup that slipped through could still not run a script or load
 #: anything from another host.  (vis-network sets inline styles, hence 'unsafe-inline'.)
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-    "form-action 'self'; frame-ancestors 'self'"
-)
-
-
-def secure_headers(response):
-    if response.mimetype == "text/html":
-        response.headers.setdefault("Content-Security-Policy", CSP)
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("Referrer-Policy", "same-origin")
-    return response
-
-
-bp.after_request(secure_headers)
-
-
 def url_with(**changes) -> str:
     """The current URL with some query parameters replaced (for tabs and "show more")."""
     args = [(k, v) for k, v in request.args.items(multi=True) if k not in changes]

@@ -7,7 +7,6 @@ CORS, and maps errors to statuses with a plain-text message clients show as is.
 
 from __future__ import annotations
 
-import os
 import threading
 
 from flask import Blueprint, Response, current_app, render_template, request
@@ -29,11 +28,9 @@ _runner_lock = threading.Lock()
 
 
 def _setting(name: str, default):
-    """App config ``NAME``, else the environment's ``SKILLGRAPH_NAME`` (so that
-    ``skillgraph serve`` can be configured), else ``default``."""
+    """App config ``NAME`` (read once from the environment's ``SKILLGRAPH_NAME`` by
+    ``config``), else ``default``."""
     value = current_app.config.get(name)
-    if value is None:
-        value = os.environ.get("SKILLGRAPH_" + name) or None
     return default if value is None else value
 
 

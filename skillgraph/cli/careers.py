@@ -7,6 +7,7 @@ A start is a role (label or URI), or ``-`` for "no role, just the skills given w
 from __future__ import annotations
 
 import argparse
+import dataclasses
 
 from ..careers import CareerPath, Move, PathParams, Step
 from .common import add_json_option, command, graph_for, print_json, table
@@ -61,38 +62,27 @@ def _have_option(p: argparse.ArgumentParser) -> None:
     )
 
 
-_PARAM_FLAGS = (
-    ("essential_weight", float),
-    ("optional_weight", float),
-    ("reskilling_penalty", float),
-    ("min_overlap", float),
-    ("moves_per_role", int),
-    ("size_prior", float),
-    ("reuse_weight", float),
-    ("step_cost", float),
-    ("step_down_penalty", float),
-    ("profile_match", float),
-    ("default_skill_hours", float),
-    ("program_field_weight", float),
-    ("program_hours_exponent", float),
-)
-
-
 def _param_options(p: argparse.ArgumentParser) -> None:
+    """One flag per ``PathParams`` field (``--size-prior X``, ``--no-use-levels``)."""
     group = p.add_argument_group("model parameters (defaults: see PathParams)")
     defaults = PathParams()
-    for name, kind in _PARAM_FLAGS:
-        group.add_argument(
-            "--" + name.replace("_", "-"),
-            type=kind,
-            dest=name,
-            metavar="X",
-            help=f"default {getattr(defaults, name)}",
-        )
+    for f in dataclasses.fields(PathParams):
+        flag = "--" + f.name.replace("_", "-")
+        default = getattr(defaults, f.name)
+        if isinstance(default, bool):
+            group.add_argument(
+                flag, action=argparse.BooleanOptionalAction, dest=f.name, help=f"default {default}"
+            )
+        else:
+            group.add_argument(
+                flag, type=type(default), dest=f.name, metavar="X", help=f"default {default}"
+            )
 
 
-def _params(args) -> PathParams:
-    return PathParams.from_mapping({name: getattr(args, name) for name, _ in _PARAM_FLAGS})
+def _params(args: argparse.Namespace) -> PathParams:
+    return PathParams.from_mapping(
+        {f.name: getattr(args, f.name) for f in dataclasses.fields(PathParams)}
+    )
 
 
 def _start(args) -> str | None:
@@ -138,7 +128,7 @@ def _attribution(graph) -> None:
 
 def _path(args: argparse.Namespace) -> int:
     graph = graph_for(args)
-    paths = graph.career_paths(
+    paths = graph.careers.paths(
         _start(args),
         args.target,
         k=args.k,
@@ -213,7 +203,7 @@ _MOVE_HEADERS = ["#", "role", "kind", "cost", "match", "missing (to learn)", "ho
 
 def _next(args: argparse.Namespace) -> int:
     graph = graph_for(args)
-    moves = graph.next_steps(_start(args), args.k, have=args.have, params=_params(args))
+    moves = graph.careers.next_steps(_start(args), args.k, have=args.have, params=_params(args))
     if args.json:
         print_json({"moves": [m.as_dict() for m in moves], "sources": graph.sources})
         return 0
@@ -231,7 +221,7 @@ def _next(args: argparse.Namespace) -> int:
 
 def _whatif(args: argparse.Namespace) -> int:
     graph = graph_for(args)
-    result = graph.whatif(
+    result = graph.careers.whatif(
         _start(args),
         learn=args.learn,
         programs=args.program,

@@ -47,7 +47,8 @@ def _export(args: argparse.Namespace) -> int:
     if args.field:
         selection = field_selection(graph, args.field)
     elif args.path:
-        selection = path_selection(graph, *args.path)
+        start, target = args.path
+        selection = path_selection(graph.taxonomy, graph.careers.paths(start, target, k=1)[0])
     else:
         selection = EVERYTHING
     if args.output == "-":

@@ -13,11 +13,10 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..errors import InvalidParameter
 from ..graph import SkillGraph
-from ..store import ENV_VAR, Store, resolve_location
+from ..store import ENV_VAR, Store, holds_taxonomy, resolve_location
 
 __all__ = ["FORMATS", "ImportFormat", "register"]
 
@@ -199,7 +198,7 @@ def _import(args: argparse.Namespace) -> int:
             "the built-in taxonomy is read-only"
         )
     fmt: ImportFormat = args.import_format
-    if args.mode is None and _holds_taxonomy(location):
+    if args.mode is None and holds_taxonomy(location):
         # A mistyped --store must not silently throw away a store that took time to build.
         raise InvalidParameter(
             f"{location} already holds a taxonomy: say --merge to add to it "
@@ -212,14 +211,6 @@ def _import(args: argparse.Namespace) -> int:
     elapsed = time.perf_counter() - started
     print_summary(store, elapsed)
     return 0
-
-
-def _holds_taxonomy(location: str) -> bool:
-    if location.lower().startswith(("http://", "https://")):
-        from ..remote import holds_taxonomy
-
-        return holds_taxonomy(location)
-    return (Path(location) / "CURRENT").exists()
 
 
 def print_summary(store: Store, elapsed: float) -> None:

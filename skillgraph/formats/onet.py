@@ -39,6 +39,7 @@ import pyoxigraph as ox
 from ..errors import DataImportError
 from ..namespace import DCTERMS, RDF, RDFS, SG, SKOS, XSD
 from .ntriples import TripleBuffer, iri, literal
+from .soc import SOC_MAJOR_GROUPS
 from .tsv import TsvTable, read_tsv
 
 __all__ = [
@@ -57,33 +58,6 @@ ONLINE = "https://www.onetonline.org/link/summary/"
 ESSENTIAL_IMPORTANCE = 3.0
 #: Importance at or above which (and below essential) it is an optional skill.
 OPTIONAL_IMPORTANCE = 2.0
-
-#: SOC 2018 major groups: the fields of O*NET occupations.
-SOC_MAJOR_GROUPS = {
-    "11": "Management Occupations",
-    "13": "Business and Financial Operations Occupations",
-    "15": "Computer and Mathematical Occupations",
-    "17": "Architecture and Engineering Occupations",
-    "19": "Life, Physical, and Social Science Occupations",
-    "21": "Community and Social Service Occupations",
-    "23": "Legal Occupations",
-    "25": "Educational Instruction and Library Occupations",
-    "27": "Arts, Design, Entertainment, Sports, and Media Occupations",
-    "29": "Healthcare Practitioners and Technical Occupations",
-    "31": "Healthcare Support Occupations",
-    "33": "Protective Service Occupations",
-    "35": "Food Preparation and Serving Related Occupations",
-    "37": "Building and Grounds Cleaning and Maintenance Occupations",
-    "39": "Personal Care and Service Occupations",
-    "41": "Sales and Related Occupations",
-    "43": "Office and Administrative Support Occupations",
-    "45": "Farming, Fishing, and Forestry Occupations",
-    "47": "Construction and Extraction Occupations",
-    "49": "Installation, Maintenance, and Repair Occupations",
-    "51": "Production Occupations",
-    "53": "Transportation and Material Moving Occupations",
-    "55": "Military Specific Occupations",
-}
 
 _SOC_CODE = re.compile(r"\d\d-\d{4}\.\d\d\Z")
 _CODE = "O*NET-SOC Code"

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..errors import InvalidParameter
+from ..careers.results import CareerPath
 from ..taxonomy import Kind, Taxonomy
 
 __all__ = ["EVERYTHING", "Selection", "field_selection", "neighbourhood", "path_selection"]
@@ -82,18 +82,10 @@ def field_selection(graph, name: str) -> Selection:
     )
 
 
-def path_selection(graph, start: str, target: str) -> Selection:
-    """The roles on the cheapest career path from ``start`` to ``target``, with their skills
-    and the programs teaching them."""
-    finder = getattr(graph, "career_paths", None)
-    if finder is None:
-        raise InvalidParameter("exporting a path needs the path engine (career_paths)")
-    paths = finder(start, target, k=1)
-    if not paths:
-        raise InvalidParameter(f"no career path from {start!r} to {target!r}")
-    t = graph.taxonomy
+def path_selection(t: Taxonomy, path: CareerPath) -> Selection:
+    """The roles on a career path, with their skills and the programs teaching them."""
     uris: list[str] = []
-    for step in paths[0].steps:
+    for step in path.steps:
         for concept in (step.source, step.target):
             if concept.uri not in uris:
                 uris.append(concept.uri)

@@ -108,7 +108,7 @@ def test_field_subset_is_closed(default_graph):
 
 def test_path_subset_holds_the_roles_of_the_path(default_graph):
     path = default_graph.career_paths("customer service representative", "data analyst", k=1)[0]
-    selection = path_selection(default_graph, "customer service representative", "data analyst")
+    selection = path_selection(default_graph.taxonomy, path)
     doc = json.loads(export_bytes(default_graph, "cytoscape", selection))
     roles = {n["data"]["id"] for n in doc["elements"]["nodes"] if n["data"]["kind"] == "role"}
     on_path = {s.source.uri for s in path.steps} | {s.target.uri for s in path.steps}

@@ -6,13 +6,13 @@ lower levels (O*NET Level ratings).  Skips without ../shared/data.
 
 from __future__ import annotations
 
-from skillgraph.careers import PathParams, career_model
+from skillgraph.careers import PathParams
 
 NURSE, DOCTOR = "Registered Nurses", "Family Medicine Physicians"
 
 
 def direct(graph, params: PathParams):
-    model = career_model(graph, params)
+    model = graph.careers.model(params)
     t = graph.taxonomy
     a = t.locate(graph.resolve(NURSE, kind="role").uri)[1]
     b = t.locate(graph.resolve(DOCTOR, kind="role").uri)[1]

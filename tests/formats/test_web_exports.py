@@ -14,7 +14,7 @@ from skillgraph.formats.exporters import EXPORTERS
 
 @pytest.fixture(scope="module")
 def client():
-    return create_app({"TESTING": True, "SKILLGRAPH_STORE": None}).test_client()
+    return create_app({"TESTING": True, "STORE": None}).test_client()
 
 
 def test_export_page_links_every_format(client):
@@ -63,7 +63,7 @@ def test_whole_store_exports_are_cached_per_content(tmp_path):
     from .test_tabular import DOCS
 
     store = import_tabular(DOCS / "example", tmp_path / "store")
-    app = create_app({"TESTING": True, "SKILLGRAPH_STORE": str(tmp_path / "store")})
+    app = create_app({"TESTING": True, "STORE": str(tmp_path / "store")})
     client = app.test_client()
 
     def get() -> bytes:

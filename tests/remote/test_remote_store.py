@@ -13,7 +13,7 @@ from rdflib.compare import isomorphic
 import skillgraph
 from skillgraph.errors import StoreError
 from skillgraph.formats.exporters import export
-from skillgraph.remote import META_GRAPH, Endpoints, RemoteStore
+from skillgraph.store.remote import META_GRAPH, Endpoints, RemoteStore
 
 from .conftest import FIXTURES, free_port, run
 

@@ -12,7 +12,7 @@ import pyoxigraph as ox
 import pytest
 
 from skillgraph.errors import StoreError
-from skillgraph.remote import Endpoints, RemoteOx
+from skillgraph.store.remote import Endpoints, RemoteOx
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 # Seven levels (3 MB expanded): enough to show the expansion, harmless if it happened.

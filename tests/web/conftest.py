@@ -79,7 +79,7 @@ def _turtle_filler(data: bytes, name: str):
 
 
 def _app(store) -> object:
-    app = create_app({"TESTING": True, "SKILLGRAPH_STORE": str(store) if store else None})
+    app = create_app({"TESTING": True, "STORE": str(store) if store else None})
     return app
 
 

@@ -13,7 +13,6 @@ from skillgraph_web import BLUEPRINTS, create_app
 from skillgraph_web.knowledge import get_graph
 
 import skillgraph
-from skillgraph import careers
 from skillgraph.namespace import DATA, SKOS
 
 ANALYST = str(DATA["role/data-analyst"])
@@ -27,13 +26,24 @@ def test_factory_defaults_and_test_config(monkeypatch):
     monkeypatch.delenv("SKILLGRAPH_STORE", raising=False)
     plain = create_app()
     assert not plain.testing
-    assert plain.config["SKILLGRAPH_STORE"] is None
+    assert plain.config["STORE"] is None
     configured = create_app({"TESTING": True})
     assert configured.testing
     # One blueprint per concern, all registered.
-    assert set(BLUEPRINTS) <= set(configured.blueprints)
+    assert {bp.name for bp in BLUEPRINTS} == set(configured.blueprints)
     with configured.app_context():
         assert get_graph().store.is_default
+
+
+def test_settings_are_read_once_from_the_environment(monkeypatch):
+    monkeypatch.setenv("SKILLGRAPH_SPARQL_TIMEOUT", "2.5")
+    monkeypatch.setenv("SKILLGRAPH_STORE", "")
+    app = create_app({"TESTING": True})
+    assert app.config["SPARQL_TIMEOUT"] == 2.5
+    assert app.config["STORE"] is None
+    # Read at creation: a later change of the environment does not reach the app.
+    monkeypatch.setenv("SKILLGRAPH_SPARQL_TIMEOUT", "9")
+    assert app.config["SPARQL_TIMEOUT"] == 2.5
 
 
 def test_factory_reads_the_store_from_the_environment(monkeypatch, careers_store):
@@ -192,7 +202,7 @@ def test_path_api_matches_the_library():
     client = app.test_client()
     body = client.get(f"/api/path?from={quote(ASSISTANT)}&to={quote(ANALYST)}&k=3").get_json()
     g = skillgraph.open()
-    expected = careers.career_paths(g, ASSISTANT, ANALYST, k=3)
+    expected = g.careers.paths(ASSISTANT, ANALYST, k=3)
     assert len(body["paths"]) == len(expected)
     for got, want in zip(body["paths"], expected, strict=True):
         assert [s["target"]["uri"] for s in got["steps"]] == [s.target.uri for s in want.steps]

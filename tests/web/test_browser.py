@@ -9,7 +9,6 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 
 import skillgraph
-from skillgraph import careers
 from skillgraph.namespace import DATA
 
 from .browser import launched_browser, offline_page, served
@@ -65,7 +64,7 @@ def test_path_finder_draws_roles_programs_and_missing_skills(browser, base):
     page.goto(f"{base}/paths?from={quote(ASSISTANT)}&to={quote(ANALYST)}&k=3")
     _stable(page)
     nodes = _nodes(page)
-    expected = careers.career_paths(skillgraph.open(), ASSISTANT, ANALYST, k=3)
+    expected = skillgraph.open().careers.paths(ASSISTANT, ANALYST, k=3)
     roles, skills, programs = _expected_nodes(expected[0])
     assert {n["uri"] for n in nodes if n["kind"] == "role"} == roles
     assert {n["uri"] for n in nodes if n["kind"] == "skill"} == skills

@@ -13,7 +13,7 @@ ATTRIBUTION = "ESCO (c) European Union"
 
 @pytest.fixture(scope="module")
 def esco_client(esco_store_path):
-    return create_app({"TESTING": True, "SKILLGRAPH_STORE": str(esco_store_path)}).test_client()
+    return create_app({"TESTING": True, "STORE": str(esco_store_path)}).test_client()
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import doctest
 
 from skillgraph_web import network
-from skillgraph_web.careers import path_graph
+from skillgraph_web.career_drawings import path_graph
 
 
 def test_doctests():

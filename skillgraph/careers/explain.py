@@ -1,0 +1,183 @@
+"""Explanations of a move: the skill gap, the skills to deepen, and the programs for it.
+
+``Explainer`` answers, for a start that has some skills and a target role, what carries
+over, what is missing (essential first), the hours it takes, and which learning programs
+cover that gap best (``gaps.cover_programs``).  It is shared by every ``CareerModel`` of a
+taxonomy with the same explanation parameters.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Iterable
+
+import numpy as np
+
+from ..taxonomy import Concept, Kind, Taxonomy
+from . import gaps as _gaps
+from .params import PathParams
+from .requirements import Requirements
+from .results import ProgramPick, SkillGap
+
+__all__ = ["Explainer"]
+
+
+class Explainer:
+    """Gaps and program picks over one taxonomy's requirements under ``params``."""
+
+    def __init__(self, taxonomy: Taxonomy, req: Requirements, params: PathParams):
+        self.taxonomy = taxonomy
+        self.req = req
+        self.params = params
+        t = taxonomy
+        self.teaches: dict[int, set[int]] = {}
+        self.taught_by: dict[int, list[int]] = {}
+        for p, s in zip(t.teach_program.tolist(), t.teach_skill.tolist(), strict=True):
+            self.teaches.setdefault(p, set()).add(s)
+        for p, skills in sorted(self.teaches.items()):
+            for s in skills:
+                self.taught_by.setdefault(s, []).append(p)
+        self._concept_lists: dict[str, list[Concept]] = {}
+        hours = np.asarray(t.skill_hours, dtype=np.float64)
+        self.hours = np.where(np.isnan(hours), params.default_skill_hours, hours)
+        self.program_hours = {p: self._estimated_hours(p) for p in self.teaches}
+
+    def _estimated_hours(self, program: int) -> float:
+        h = float(self.taxonomy.program_hours[program])
+        if math.isfinite(h) and h > 0:
+            return h
+        # No hours listed: assume it takes as long as learning what it teaches.
+        return float(sum(self.hours[s] for s in self.teaches[program])) or 1.0
+
+    def explain(
+        self, have: np.ndarray, target: int, level: np.ndarray | None = None
+    ) -> tuple[_gaps.Gap, list]:
+        """The gap from a start that has ``have`` to ``target``, and the programs for it."""
+        gap, _, picks = self.gap_and_programs(have, target, level)
+        return gap, picks
+
+    def gap_and_programs(
+        self,
+        have: np.ndarray,
+        target: int,
+        level: np.ndarray | None,
+        taken: Collection[int] = (),
+    ):
+        """``(gap, level gap or None, program picks)``; ``level``: the start's rated
+        level per skill (NaN: unrated), as in ``_Start.level``; ``taken``: programs
+        recommended on earlier steps of a path -- not recommended again, and what they
+        teach needs no other program."""
+        skills, weights, essential = self.req.entries_of(target)
+        gap = _gaps.skill_gap(skills, weights, essential, have, self.hours)
+        deeper = None
+        needed = self.req.levels_of(target)
+        if level is not None and needed is not None:
+            deeper = _gaps.level_gap(skills, weights, essential, needed, level, self.hours)
+        need = dict(zip(gap.missing.tolist(), gap.weight.tolist(), strict=True))
+        if deeper is not None:
+            need.update(zip(deeper.skills.tolist(), deeper.weight.tolist(), strict=True))
+        for p in taken:
+            for skill in self.teaches.get(p, ()):
+                need.pop(skill, None)
+        picks = []
+        if self.params.max_programs and self.teaches and need:
+            teaches = {
+                p: self.teaches[p]
+                for s in need
+                for p in self.taught_by.get(s, ())
+                if p not in taken
+            }
+            picks = _gaps.cover_programs(
+                need,
+                teaches,
+                self.program_hours,
+                limit=self.params.max_programs,
+                relevance=self._relevance(teaches, target),
+                hours_exponent=self.params.program_hours_exponent,
+            )
+        return gap, deeper, picks
+
+    def _relevance(self, programs: Iterable[int], target: int) -> dict[int, float]:
+        """How well each program fits ``target``: the share of what it teaches that the
+        role requires, scaled by ``program_field_weight`` when it is of another field.
+
+        An adviser recommends a data analyst a data course before an executive
+        assistant masterclass that happens to teach stakeholder communication.
+        """
+        t = self.taxonomy
+        required = set(self.req.skills_of(target).tolist())
+        field = int(t.role_field[target])
+        out = {}
+        for p in programs:
+            taught = self.teaches[p]
+            share = len(taught & required) / len(taught)
+            own = int(t.program_field[p])
+            other = own >= 0 and own != field
+            out[p] = share * (self.params.program_field_weight if other else 1.0)
+        return out
+
+    def explained(
+        self,
+        have: np.ndarray,
+        target: int,
+        level: np.ndarray | None,
+        taken: Collection[int] = (),
+    ) -> dict:
+        t = self.taxonomy
+        gap, deeper, picks = self.gap_and_programs(have, target, level, taken)
+        skill = self.concepts(Kind.SKILL)
+        programs = []
+        for p, covers in picks:
+            hours = float(t.program_hours[p])
+            cost = float(t.program_cost[p])
+            programs.append(
+                ProgramPick(
+                    program=t.concept(Kind.PROGRAM, p),
+                    hours=hours if math.isfinite(hours) else None,
+                    cost=cost if math.isfinite(cost) else None,
+                    program_type=t.program_type[p],
+                    covers=[skill[s] for s in covers],
+                )
+            )
+        missing = [
+            SkillGap(skill[s], e, w, h)
+            for s, e, w, h in zip(
+                gap.missing.tolist(),
+                gap.essential.tolist(),
+                gap.weight.tolist(),
+                gap.hours.tolist(),
+                strict=True,
+            )
+        ]
+        deepen = []
+        if deeper is not None:
+            deepen = [
+                SkillGap(skill[s], e, w, h, level=n, have_level=m)
+                for s, e, w, h, n, m in zip(
+                    deeper.skills.tolist(),
+                    deeper.essential.tolist(),
+                    deeper.weight.tolist(),
+                    deeper.hours.tolist(),
+                    deeper.needed.tolist(),
+                    deeper.held.tolist(),
+                    strict=True,
+                )
+            ]
+        return {
+            "matched": len(gap.matched),
+            "required": len(gap.matched) + len(missing),
+            "matched_skills": [skill[s] for s in gap.matched.tolist()],
+            "missing_skills": missing,
+            "hours": gap.total_hours + (deeper.total_hours if deeper is not None else 0.0),
+            "programs": programs,
+            "to_deepen": deepen,
+        }
+
+    def concepts(self, kind: str) -> list[Concept]:
+        """Every concept of a kind, built once (Concepts are immutable)."""
+        cached = self._concept_lists.get(kind)
+        if cached is None:
+            uris, labels = self.taxonomy.columns(kind)
+            cached = [Concept(u, lb, kind) for u, lb in zip(uris, labels, strict=True)]
+            self._concept_lists[kind] = cached
+        return cached

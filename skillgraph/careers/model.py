@@ -1,0 +1,301 @@
+"""The career model of one taxonomy under one ``PathParams``.
+
+``CareerModel`` holds the requirement matrix and the transition graph, resolves starts (a
+role, a skill profile, or both) and answers next steps, paths and what-ifs with explained
+moves (``explain.Explainer``).  It knows numbers, not names: ``engine.Careers`` resolves
+names and caches models.  See docs/architecture.md.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..errors import NoPath
+from ..taxonomy import Concept, Kind, Taxonomy
+from . import paths as _paths
+from .explain import Explainer
+from .moves import MoveRow, move_row
+from .params import PathParams
+from .request import request_graph
+from .requirements import Requirements, requirements
+from .results import (
+    PROFILE,
+    RESKILLING,
+    UPSKILLING,
+    CareerPath,
+    CostChange,
+    Move,
+    Step,
+)
+from .transition_graph import TransitionGraph, build_transitions
+
+__all__ = ["CareerModel", "Start"]
+
+
+@dataclass(eq=False)
+class Start:
+    """A resolved start: a role node, or a virtual node with its own skills."""
+
+    concept: Concept
+    role: int | None  # the role's number, if the start is a role
+    have: np.ndarray  # bool over skills
+    own: np.ndarray  # weight per skill, for reuse
+    field: int | None  # None: a profile with no field to leave
+    virtual: bool  # True when the start's moves differ from the role's graph row
+    extra: list[int]  # skills given on top of the role's (all of them for a profile)
+    level: np.ndarray | None = None  # the role's rated level per skill (NaN: unrated)
+
+
+class CareerModel:
+    """A taxonomy's requirement matrix and transition graph under one ``PathParams``."""
+
+    def __init__(
+        self,
+        taxonomy: Taxonomy,
+        params: PathParams,
+        graph: TransitionGraph | None = None,
+        req: Requirements | None = None,
+    ):
+        self.taxonomy = taxonomy
+        self.params = params
+        self.req: Requirements = req if req is not None else requirements(taxonomy, params)
+        self.graph: TransitionGraph = graph or build_transitions(self.req, params)
+        self.explainer = Explainer(taxonomy, self.req, params)
+
+    def with_params(self, params: PathParams) -> CareerModel:
+        """The same graph under other explanation parameters (cheap: the graph is shared)."""
+        return CareerModel(self.taxonomy, params, self.graph, self.req)
+
+    @property
+    def adjacency(self):
+        return self.graph.adjacency
+
+    # -------------------------------------------------------------- starts
+
+    def start_for(
+        self, role: int | None, extra: Iterable[int] = (), learned: Iterable[int] = ()
+    ) -> Start:
+        """A start: a role and/or ``extra`` skills the person has, plus ``learned`` ones.
+
+        What a move reuses of the start is measured against its experience: the role's
+        requirement, or for a bare profile its ``extra`` skills.  Skills added on top of a
+        role, or learned (what-if), only widen what the start covers, so learning never
+        makes a move dearer.
+        """
+        t, req = self.taxonomy, self.req
+        extra = sorted(set(extra))
+        have = np.zeros(t.n_skills, dtype=bool)
+        own = np.zeros(t.n_skills, dtype=np.float64)
+        learned = sorted(set(learned))
+        if role is not None:
+            skills, weights, _ = req.entries_of(role)
+            have[skills] = True
+            own[skills] = weights
+            fresh = [s for s in extra + learned if not have[s]]
+            have[fresh] = True
+            field = int(t.role_field[role])
+            # Skills added on top of the role have no rated level: they count in full.
+            level = self._role_level(role)
+            return Start(
+                t.concept(Kind.ROLE, role), role, have, own, field, bool(fresh), extra, level
+            )
+        have[extra] = True
+        own[extra] = 1.0
+        have[learned] = True
+        return Start(PROFILE, None, have, own, self._profile_field(extra), True, extra)
+
+    def _profile_field(self, skills: Sequence[int]) -> int | None:
+        """The most common known field of the skills, or None (then no move is reskilling)."""
+        fields = self.taxonomy.skill_field[list(skills)] if len(skills) else np.array([])
+        fields = fields[fields >= 0]
+        if not len(fields):
+            return None
+        values, counts = np.unique(fields, return_counts=True)
+        return int(values[np.argmax(counts)])
+
+    def row(self, start: Start) -> MoveRow:
+        rank = None
+        if start.role is not None and self.req.role_rank is not None:
+            rank = float(self.req.role_rank[start.role])
+        row = move_row(
+            self.req,
+            start.have,
+            start.field,
+            self.params,
+            own=start.own,
+            level=start.level,
+            rank=rank,
+        )
+        if start.role is not None:
+            row.viable[start.role] = False
+        else:
+            # People list only some of what they know: a role that uses most of the
+            # listed skills is a move too, however little of it they cover.
+            row.viable |= (row.reuse >= self.params.profile_match) & (row.overlap > 0)
+        return row
+
+    def virtual_edges(self, start: Start) -> list[tuple[int, float, int]]:
+        """The edges a virtual start gets: every viable move out of it."""
+        row = self.row(start)
+        idx = np.flatnonzero(row.viable)
+        return list(
+            zip(
+                idx.tolist(),
+                row.cost[idx].tolist(),
+                row.reskill[idx].astype(int).tolist(),
+                strict=True,
+            )
+        )
+
+    def move(self, start: Start, row: MoveRow, target: int) -> Move:
+        return Move(
+            role=self.explainer.concepts(Kind.ROLE)[target],
+            kind=RESKILLING if row.reskill[target] else UPSKILLING,
+            cost=float(row.cost[target]),
+            **self.explainer.explained(start.have, target, start.level),
+        )
+
+    def _role_have(self, role: int) -> np.ndarray:
+        have = np.zeros(self.taxonomy.n_skills, dtype=bool)
+        have[self.req.skills_of(role)] = True
+        return have
+
+    def _role_level(self, role: int) -> np.ndarray | None:
+        levels = self.req.levels_of(role)
+        if levels is None:
+            return None
+        level = np.full(self.taxonomy.n_skills, np.nan)
+        level[self.req.skills_of(role)] = levels
+        return level
+
+    # -------------------------------------------------------------- questions
+
+    def next_steps(self, start: Start, k: int) -> list[Move]:
+        row = self.row(start)
+        idx = np.flatnonzero(row.viable)
+        order = np.lexsort((idx, row.cost[idx]))[:k]
+        return [self.move(start, row, int(i)) for i in idx[order]]
+
+    def paths(
+        self,
+        start: Start,
+        target: int,
+        *,
+        k: int,
+        max_reskilling: int | None,
+        max_steps: int | None,
+        avoid: set[int],
+    ) -> list[CareerPath]:
+        t = self.taxonomy
+        target_concept = t.concept(Kind.ROLE, target)
+        if start.role == target:
+            return [CareerPath([], 0.0, 0, 0.0, start.concept, target_concept)]
+        if target in avoid:
+            raise NoPath(
+                f"{target_concept.label!r} is both the target and a role to avoid",
+                reason="the target is avoided",
+            )
+        adj, source, bounds = request_graph(
+            self, start, target, max_reskilling=max_reskilling, max_steps=max_steps, avoid=avoid
+        )
+        if start.virtual and start.role is not None:
+            avoid = avoid | {start.role}
+        found = _paths.k_shortest_paths(
+            adj,
+            source,
+            target,
+            k,
+            max_reskilling=max_reskilling,
+            max_steps=max_steps,
+            avoid=avoid,
+            **bounds,
+        )
+        if not found:
+            raise self._no_path(adj, source, start, target, max_reskilling, max_steps, avoid)
+        return [self._path(adj, start, nodes) for _, nodes in found]
+
+    def _path(self, adj, start: Start, nodes: list[int]) -> CareerPath:
+        t = self.taxonomy
+        steps = []
+        taken: set[int] = set()
+        for i, (u, v) in enumerate(itertools.pairwise(nodes)):
+            cost, resk = _paths.edge(adj, u, v)
+            if i == 0:
+                source, have, level = start.concept, start.have, start.level
+            else:
+                source, have = t.concept(Kind.ROLE, u), self._role_have(u)
+                level = self._role_level(u)
+            steps.append(
+                Step(
+                    source=source,
+                    target=t.concept(Kind.ROLE, v),
+                    kind=RESKILLING if resk else UPSKILLING,
+                    cost=cost,
+                    **self.explainer.explained(have, v, level, taken),
+                )
+            )
+            # Later steps build on the programs recommended so far.
+            taken |= {t.locate(p.program.uri)[1] for p in steps[-1].programs}
+        return CareerPath(
+            steps=steps,
+            cost=float(sum(s.cost for s in steps)),
+            reskilling_steps=sum(s.kind == RESKILLING for s in steps),
+            hours=float(sum(s.hours for s in steps)),
+            source=start.concept,
+            target=steps[-1].target if steps else None,
+        )
+
+    def _no_path(self, adj, source, start, target, max_reskilling, max_steps, avoid) -> NoPath:
+        t = self.taxonomy
+        a, b = start.concept.label, t.role_labels[target]
+        plain = f"no path from {a!r} to {b!r}"
+        if self.req.totals[target] == 0:
+            return NoPath(f"{plain}: {b!r} lists no skills", reason=f"{b!r} lists no skills")
+        if not start.have.any():
+            return NoPath(f"{plain}: the start has no skills", reason="the start has no skills")
+        free = _paths.shortest_path(adj, source, target)
+        if free is None:
+            return NoPath(f"{plain}: no chain of viable moves leads there")
+        reasons = []
+        if avoid and _paths.shortest_path(adj, source, target, avoid=avoid) is None:
+            reasons.append("every path goes through an avoided role")
+        if max_reskilling is not None:
+            need = _paths.fewest(adj, source, target, what="reskilling")
+            if need is not None and need > max_reskilling:
+                reasons.append(
+                    f"reachable with {need} reskilling step{'s' * (need != 1)}, "
+                    f"but max_reskilling={max_reskilling}"
+                )
+        if max_steps is not None:
+            need = _paths.fewest(adj, source, target, what="steps")
+            if need is not None and need > max_steps:
+                reasons.append(f"needs {need} steps, max_steps={max_steps}")
+        if not reasons:
+            reasons.append("the constraints together exclude every path")
+        reason = "; ".join(reasons)
+        return NoPath(f"{plain}: {reason}", reason=reason)
+
+    def whatif(self, start: Start, learn: Iterable[int], k: int) -> tuple[list[Move], list]:
+        after = self.start_for(start.role, start.extra, learned=learn)
+        before_row, after_row = self.row(start), self.row(after)
+        new = np.flatnonzero(after_row.viable & ~before_row.viable)
+        new = new[np.lexsort((new, after_row.cost[new]))][:k]
+        both = np.flatnonzero(after_row.viable & before_row.viable)
+        saving = before_row.cost[both] - after_row.cost[both]
+        keep = saving > 1e-12
+        both, saving = both[keep], saving[keep]
+        order = np.lexsort((both, -saving))[:k]
+        cheaper = [
+            CostChange(
+                self.taxonomy.concept(Kind.ROLE, int(r)),
+                float(before_row.cost[r]),
+                float(after_row.cost[r]),
+                float(s),
+            )
+            for r, s in zip(both[order], saving[order], strict=True)
+        ]
+        return [self.move(after, after_row, int(r)) for r in new], cheaper

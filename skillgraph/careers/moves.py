@@ -1,0 +1,252 @@
+"""The move model: which role -> role moves are viable, and how hard each one is.
+
+Each role has a weighted requirement over skills:
+``essential_weight`` or ``optional_weight`` per skill, scaled by the source's importance
+rating where it has one.  For a move from a start A (a role, or a person's skills) to a
+role B:
+
+* ``overlap``  = the weight of B's requirement that A already has.  Where the source
+  rates the level of a requirement (O*NET, ``use_levels``), A covers B's skill only as
+  far as A's level reaches B's: ``weight * min(1, level_A / level_B)``; a skill whose
+  level is not rated on both sides counts in full;
+* ``gap``      = 1 - overlap / (B's total weight + ``size_prior``).  The prior acts as
+  ``size_prior`` units of requirement the source does not list, so a role that lists two
+  skills is never "free" to move into just because those two are covered;
+* ``reuse``    = the share of A's own requirement weight that B uses (with levels: up
+  to the level B needs, ``min(1, level_B / level_A)``): a move that throws most of A's
+  experience away -- or steps down to a role that needs far less of it -- is harder
+  than one that builds on it;
+* ``cost``     = (``step_cost`` + (1 - ``reuse_weight``) * gap + ``reuse_weight`` *
+  (1 - reuse)) * (``reskilling_penalty`` if the move changes field else 1)
+  + ``step_down_penalty`` * (the seniority ranks the move steps down, where both roles
+  have a rank: ``Taxonomy.role_seniority``; 0 for a step up or sideways).  Without it,
+  a step down the ladder is among the cheapest moves (the junior role needs little the
+  senior one lacks): a registered nurse's nearest move would be licensed practical nurse.
+
+A move *changes field* (is reskilling) when the two roles' fields differ; "no field" (-1)
+counts as a field of its own, so that a role without one is never a free bridge between
+two fields and an upskilling-only path stays in one field.  (A bare skill profile whose
+skills have no field has no field to leave: none of its moves is reskilling.)  A move is *viable*
+when B lists skills and A covers at least ``min_overlap`` of B's weighted requirement.
+The graph keeps, of the viable moves, those no costlier than the ``moves_per_role``-th
+cheapest move out of A or the ``moves_per_role``-th cheapest move into B, so that long
+jumps go through realistic intermediate roles and every role with viable entries stays
+reachable.  A path request adds, for itself only, every viable move out of its start and
+into its target (``role_moves``: one sparse row or column of the move matrix), so that
+pruning never hides a direct move from the person asking.
+
+Everything is computed with scipy.sparse / numpy over the whole role set at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .requirements import Requirements
+
+if TYPE_CHECKING:
+    from .params import PathParams
+
+__all__ = [
+    "MoveRow",
+    "changes_field",
+    "move_column",
+    "move_cost",
+    "move_row",
+    "ranks_down",
+    "role_moves",
+    "viable_moves",
+]
+
+
+def ranks_down(start_rank, target_rank):
+    """Ranks down from start to target (0 for a step up or where a rank is unknown)."""
+    down = np.asarray(start_rank, dtype=np.float64) - target_rank
+    return np.where(down > 0, down, 0.0)  # NaN > 0 is False
+
+
+def move_cost(overlap, reverse, start_total, target_total, reskill, params: PathParams, drop=0.0):
+    """The cost formula of the module docstring, over broadcastable arrays; ``drop``:
+    the seniority ranks the move steps down (``ranks_down``)."""
+    # Roles that list no skills (total 0) are never viable; keep their cost finite anyway.
+    size = target_total + params.size_prior
+    gap = 1.0 - overlap / np.where(size > 0, size, 1.0)
+    reuse = np.where(start_total > 0, reverse / np.where(start_total > 0, start_total, 1.0), 0.0)
+    a = params.reuse_weight
+    base = params.step_cost + (1.0 - a) * gap + a * (1.0 - reuse)
+    return base * np.where(reskill, params.reskilling_penalty, 1.0) + (
+        params.step_down_penalty * drop
+    )
+
+
+def changes_field(a, b):
+    return a != b
+
+
+@dataclass(eq=False)
+class MoveRow:
+    """Every move out of one start: cost, viability and kind per target role."""
+
+    cost: np.ndarray
+    viable: np.ndarray
+    reskill: np.ndarray
+    overlap: np.ndarray
+    reuse: np.ndarray
+
+
+def move_row(
+    req: Requirements,
+    have: np.ndarray,
+    field: int | None,
+    params: PathParams,
+    *,
+    own: np.ndarray,
+    level: np.ndarray | None = None,
+    rank: float | None = None,
+) -> MoveRow:
+    """The moves out of a start that has the skills ``have`` (a bool vector over skills).
+
+    ``field`` is the start's field (-1: none), or None for a start that has no field to
+    leave (then no move is reskilling).
+    ``own`` holds the start's own weight per skill (what ``reuse`` is measured against):
+    a role's requirement weights, or ones for a bare skill profile.  ``level`` holds the
+    start's rated level per skill (NaN: unrated; None: none rated), ``rank`` its
+    seniority rank (None: unknown).  For a role this gives exactly the row of the role
+    in ``build_transitions``.
+    """
+    h = have.astype(np.float64)
+    overlap = req.weights @ h
+    reverse = req.binary @ own
+    if req.levels is not None and level is not None:
+        w = req.weights
+        mine = level[w.indices]
+        both = np.isfinite(mine) & np.isfinite(req.levels) & have[w.indices]
+        mine, theirs = mine[both], req.levels[both]
+        rows = np.repeat(np.arange(req.n_roles), np.diff(w.indptr))[both]
+        short = w.data[both] * np.maximum(0.0, 1.0 - mine / theirs)
+        overlap = overlap - np.bincount(rows, weights=short, minlength=req.n_roles)
+        unused = own[w.indices[both]] * np.maximum(0.0, 1.0 - theirs / mine)
+        reverse = reverse - np.bincount(rows, weights=unused, minlength=req.n_roles)
+    if field is None:
+        reskill = np.zeros(req.n_roles, dtype=bool)
+    else:
+        reskill = changes_field(np.int64(field), req.role_field)
+    drop = 0.0
+    if rank is not None and req.role_rank is not None:
+        drop = ranks_down(rank, req.role_rank)
+    cost = move_cost(overlap, reverse, float(own.sum()), req.totals, reskill, params, drop)
+    viable = (req.totals > 0) & (overlap > 0) & (overlap >= params.min_overlap * req.totals - 1e-12)
+    total = float(own.sum())
+    reuse = reverse / total if total > 0 else np.zeros_like(reverse)
+    return MoveRow(cost=cost, viable=viable, reskill=reskill, overlap=overlap, reuse=reuse)
+
+
+def _shared(req: Requirements, role: int):
+    """Every stored entry of a skill that ``role`` requires, paired with ``role``'s own
+    entry of that skill: ``(other role, other weight, other level, own weight, own
+    level)`` per pair (levels None when none are used).  Includes ``role`` itself."""
+    ptr, entry, holder = req.by_skill
+    skills, weights, _ = req.entries_of(role)
+    lengths = ptr[skills + 1] - ptr[skills]
+    group = np.repeat(np.arange(len(skills)), lengths)
+    # The concatenated ranges ptr[s]:ptr[s + 1] of every skill s of the role.
+    at = np.arange(len(group)) + np.repeat(ptr[skills] - np.cumsum(lengths) + lengths, lengths)
+    e = entry[at]
+    other_level = own_level = None
+    if req.levels is not None:
+        other_level, own_level = req.levels[e], req.levels_of(role)[group]
+    return holder[at], req.weights.data[e], other_level, weights[group], own_level
+
+
+def _short(weight, level_from, level_to):
+    """``weight * max(0, 1 - level_from / level_to)`` where both are rated, else 0."""
+    both = np.isfinite(level_from) & np.isfinite(level_to)
+    out = np.zeros(len(weight))
+    out[both] = weight[both] * np.maximum(0.0, 1.0 - level_from[both] / level_to[both])
+    return out
+
+
+def role_moves(req: Requirements, role: int, params: PathParams, *, into: bool) -> MoveRow:
+    """Every move out of role ``role`` (``into=False``), or into it from every role
+    (``into=True``: entry ``u`` is the move u -> ``role``), with the costs and viability
+    rule of ``build_transitions`` -- computed only over the roles that share a skill
+    with ``role`` (a sparse row or column of the full move matrix).  A move that is not
+    viable has cost inf.
+
+    >>> from skillgraph.careers import PathParams
+    >>> from skillgraph.careers.requirements import requirements
+    >>> from skillgraph.taxonomy import Taxonomy
+    >>> t = Taxonomy.from_records(
+    ...     roles=[("r:a", "a", "f:1"), ("r:b", "b", "f:1"), ("r:c", "c", "f:2")],
+    ...     skills=[("s:x", "x", None, None), ("s:y", "y", None, None)],
+    ...     fields=[("f:1", "one"), ("f:2", "two")],
+    ...     requirements=[("r:a", "s:x", True), ("r:b", "s:x", True), ("r:b", "s:y", True),
+    ...                   ("r:c", "s:y", True)])
+    >>> p = PathParams()
+    >>> col = role_moves(requirements(t, p), 1, p, into=True)  # a -> b, c -> b
+    >>> col.viable.tolist(), col.cost[col.viable].round(3).tolist()
+    ([True, False, True], [0.7, 0.875])
+    """
+    idx, cost, _, cover, used = _moves(req, role, params, into=into)
+    n = req.n_roles
+    row = MoveRow(
+        cost=np.full(n, np.inf),
+        viable=np.zeros(n, dtype=bool),
+        reskill=changes_field(req.role_field, np.int64(req.role_field[role])),
+        overlap=cover,
+        reuse=np.zeros(n),
+    )
+    row.cost[idx], row.viable[idx] = cost, True
+    start_total = req.totals if into else np.full(n, req.totals[role])
+    np.divide(used, start_total, out=row.reuse, where=start_total > 0)
+    return row
+
+
+def viable_moves(
+    req: Requirements, role: int, params: PathParams, *, into: bool
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(roles, costs, reskill flags)`` of the viable moves of ``role_moves``, only."""
+    return _moves(req, role, params, into=into)[:3]
+
+
+def _moves(req: Requirements, role: int, params: PathParams, *, into: bool):
+    n = req.n_roles
+    other, w_other, l_other, w_own, l_own = _shared(req, role)
+    if into:  # other -> role: other covers role's weight; role uses other's.
+        cover = np.bincount(other, weights=w_own, minlength=n)
+        used = np.bincount(other, weights=w_other, minlength=n)
+        if l_own is not None:
+            cover -= np.bincount(other, weights=_short(w_own, l_other, l_own), minlength=n)
+            used -= np.bincount(other, weights=_short(w_other, l_own, l_other), minlength=n)
+        need = params.min_overlap * req.totals[role]
+    else:  # role -> other
+        cover = np.bincount(other, weights=w_other, minlength=n)
+        used = np.bincount(other, weights=w_own, minlength=n)
+        if l_own is not None:
+            cover -= np.bincount(other, weights=_short(w_other, l_own, l_other), minlength=n)
+            used -= np.bincount(other, weights=_short(w_own, l_other, l_own), minlength=n)
+        need = params.min_overlap * req.totals
+    # A role shares a skill only with roles that list skills: no total here is 0.
+    ok = (cover > 0) & (cover >= need - 1e-12)
+    ok[role] = False
+    idx = np.flatnonzero(ok)
+    totals = req.totals
+    if into:
+        start_total, target_total = totals[idx], totals[role]
+    else:
+        start_total, target_total = totals[role], totals[idx]
+    reskill = req.role_field[idx] != req.role_field[role]
+    drop = 0.0
+    if req.role_rank is not None:
+        rank = req.role_rank
+        drop = ranks_down(rank[idx], rank[role]) if into else ranks_down(rank[role], rank[idx])
+    cost = move_cost(cover[idx], used[idx], start_total, target_total, reskill, params, drop)
+    return idx, cost, reskill, cover, used
+
+
+def move_column(req: Requirements, target: int, params: PathParams) -> MoveRow:
+    """Every move into ``target``: ``role_moves(req, target, params, into=True)``."""
+    return role_moves(req, target, params, into=True)

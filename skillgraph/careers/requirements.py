@@ -1,0 +1,207 @@
+"""The weighted requirement of every role (the rows the move model compares)."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import scipy.sparse as sp
+
+from ..taxonomy import Taxonomy
+
+if TYPE_CHECKING:
+    from .params import PathParams
+
+__all__ = ["Requirements", "level_shortfall", "requirements", "shortfall_table"]
+
+
+@dataclass(eq=False)
+class Requirements:
+    """The weighted requirement of every role.
+
+    ``weights`` (roles x skills, CSR with sorted indices) holds the weight of each
+    requirement, ``binary`` the same pattern with ones, ``essential`` the flag of each
+    stored entry (parallel to ``weights.data``), ``totals`` the weight sum of each role.
+    """
+
+    weights: sp.csr_matrix
+    binary: sp.csr_matrix
+    essential: np.ndarray
+    totals: np.ndarray
+    role_field: np.ndarray
+    #: The rated level of each stored entry (parallel to ``weights.data``, NaN where
+    #: unrated), or None when no entry has a level or levels are not used.
+    levels: np.ndarray | None = None
+    #: Each role's seniority rank (NaN: unknown), or None when no role has one or
+    #: step-downs are not penalised.
+    role_rank: np.ndarray | None = None
+
+    @property
+    def n_roles(self) -> int:
+        return self.weights.shape[0]
+
+    @property
+    def n_skills(self) -> int:
+        return self.weights.shape[1]
+
+    def skills_of(self, role: int) -> np.ndarray:
+        """The skill numbers role ``role`` requires (sorted)."""
+        w = self.weights
+        return w.indices[w.indptr[role] : w.indptr[role + 1]]
+
+    def entries_of(self, role: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``(skills, weights, essential)`` of role ``role``'s requirement."""
+        w = self.weights
+        a, b = w.indptr[role], w.indptr[role + 1]
+        return w.indices[a:b], w.data[a:b], self.essential[a:b]
+
+    @functools.cached_property
+    def by_skill(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``(ptr, entry, role)``: the stored entries grouped by skill -- those of skill
+        ``s`` are ``entry[ptr[s]:ptr[s + 1]]`` (positions in ``weights.data``), held by
+        the roles ``role[ptr[s]:ptr[s + 1]]``."""
+        w = self.weights
+        entry = np.argsort(w.indices, kind="stable")
+        role = np.repeat(np.arange(self.n_roles, dtype=np.int64), np.diff(w.indptr))[entry]
+        ptr = np.concatenate(([0], np.cumsum(np.bincount(w.indices, minlength=self.n_skills))))
+        return ptr.astype(np.int64), entry, role
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state.pop("by_skill", None)
+        return state
+
+    def levels_of(self, role: int) -> np.ndarray | None:
+        """The rated levels of role ``role``'s requirement (NaN: unrated), or None."""
+        if self.levels is None:
+            return None
+        w = self.weights
+        return self.levels[w.indptr[role] : w.indptr[role + 1]]
+
+
+def requirements(taxonomy: Taxonomy, params: PathParams) -> Requirements:
+    """The requirement matrix of ``taxonomy`` under ``params``.
+
+    A requirement listed twice counts once, essential if either listing is.  Where the
+    source rates importance (O*NET), the weight is scaled by importance / the largest
+    importance in the data.
+
+    >>> from skillgraph.careers import PathParams
+    >>> t = Taxonomy.from_records(
+    ...     roles=[("r:a", "a", None)], skills=[("s:x", "x", None, None), ("s:y", "y", None, None)],
+    ...     fields=[], requirements=[("r:a", "s:x", True), ("r:a", "s:y", False)])
+    >>> req = requirements(t, PathParams(essential_weight=1.0, optional_weight=0.5))
+    >>> req.weights.toarray().tolist(), req.totals.tolist()
+    ([[1.0, 0.5]], [1.5])
+    """
+    n, m = taxonomy.n_roles, taxonomy.n_skills
+    role = np.asarray(taxonomy.req_role, dtype=np.int64)
+    skill = np.asarray(taxonomy.req_skill, dtype=np.int64)
+    essential = np.asarray(taxonomy.req_essential, dtype=bool)
+    weight = np.where(essential, params.essential_weight, params.optional_weight)
+    importance = np.asarray(taxonomy.req_importance, dtype=np.float64)
+    rated = np.isfinite(importance) & (importance > 0)
+    if params.use_ratings and rated.any():
+        scale = np.ones_like(weight)
+        scale[rated] = importance[rated] / importance[rated].max()
+        weight = weight * scale
+    level = np.asarray(taxonomy.req_level, dtype=np.float64)
+    # A level of 0 (O*NET: "not needed at all") asks nothing of the start: unrated.
+    level = np.where(np.isfinite(level) & (level > 0), level, np.nan)
+    use_levels = params.use_levels and bool(np.isfinite(level).any())
+    # Duplicates: keep the strongest listing.  Sort by (role, skill, -weight) and keep firsts.
+    order = np.lexsort((-weight, skill, role))
+    role, skill, weight, essential = role[order], skill[order], weight[order], essential[order]
+    level = level[order]
+    first = np.ones(len(role), dtype=bool)
+    if len(role):
+        first[1:] = (role[1:] != role[:-1]) | (skill[1:] != skill[:-1])
+    role, skill, weight, level = role[first], skill[first], weight[first], level[first]
+    # Essential if any listing of the pair is essential.
+    pair = np.cumsum(first) - 1
+    any_essential = np.zeros(len(role), dtype=bool)
+    np.logical_or.at(any_essential, pair, essential)
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.add.at(indptr, role + 1, 1)
+    indptr = np.cumsum(indptr)
+    weights = sp.csr_matrix((weight, skill, indptr), shape=(n, m))
+    binary = sp.csr_matrix((np.ones(len(skill)), skill, indptr), shape=(n, m))
+    rank = getattr(taxonomy, "role_seniority", None)
+    if rank is not None:
+        rank = np.asarray(rank, dtype=np.float64)
+        if params.step_down_penalty <= 0 or not np.isfinite(rank).any():
+            rank = None
+    return Requirements(
+        weights=weights,
+        binary=binary,
+        essential=any_essential,
+        totals=np.asarray(weights.sum(axis=1)).ravel(),
+        role_field=np.asarray(taxonomy.role_field, dtype=np.int64),
+        levels=level if use_levels else None,
+        role_rank=rank,
+    )
+
+
+def level_shortfall(
+    req: Requirements, target: np.ndarray, source: np.ndarray, table=None
+) -> np.ndarray:
+    """For each pair (``target[i]``, ``source[i]``) of roles, the weight of the target's
+    requirement that the source has but at too low a level:
+    the sum over skills rated on both sides of ``weight * max(0, 1 - level_s / level_t)``.
+
+    Exact (no binning): per rated skill, one dense outer difference over the roles that
+    rate anything (an unrated start gets level +inf, an unrated target weight 0), which
+    is faster than scattering each skill's smaller block into place.
+
+    >>> t = Taxonomy.from_records(
+    ...     roles=[("r:a", "a", None), ("r:b", "b", None)], skills=[("s:x", "x", None, None)],
+    ...     fields=[], requirements=[("r:a", "s:x", True), ("r:b", "s:x", True)],
+    ...     ratings={("r:a", "s:x"): (5.0, 2.0), ("r:b", "s:x"): (5.0, 4.0)})
+    >>> from skillgraph.careers import PathParams
+    >>> req = requirements(t, PathParams(use_ratings=False))
+    >>> level_shortfall(req, np.array([1, 0]), np.array([0, 1])).tolist()  # a -> b, b -> a
+    [0.5, 0.0]
+    """
+    out = np.zeros(len(target))
+    if req.levels is None or not len(target):
+        return out
+    where, total = table if table is not None else shortfall_table(req)
+    t, s = where[target], where[source]
+    both = (t >= 0) & (s >= 0)
+    out[both] = total[t[both], s[both]]
+    return out
+
+
+def shortfall_table(req: Requirements) -> tuple[np.ndarray, np.ndarray]:
+    """``(where, total)``: ``total[where[b], where[a]]`` is ``level_shortfall`` of a -> b
+    for roles that rate anything (``where`` is -1 for the others)."""
+    w = req.weights
+    rated = np.isfinite(req.levels)
+    role = np.repeat(np.arange(req.n_roles, dtype=np.int64), np.diff(w.indptr))[rated]
+    skill, level, weight = w.indices[rated], req.levels[rated], w.data[rated]
+    roles, compact = np.unique(role, return_inverse=True)
+    m = len(roles)
+    # weight * max(0, 1 - level_a / level_b) = (weight / level_b) * max(0, level_b - level_a)
+    total = np.zeros((m, m))
+    buf = np.empty((m, m))
+    start_level, target_level, per_level = np.empty(m), np.empty(m), np.empty(m)
+    order = np.argsort(skill, kind="stable")
+    for group in np.split(order, np.flatnonzero(np.diff(skill[order])) + 1):
+        if len(group) < 2:
+            continue
+        at = compact[group]
+        start_level.fill(np.inf)
+        start_level[at] = level[group]
+        target_level.fill(0.0)
+        target_level[at] = level[group]
+        per_level.fill(0.0)
+        per_level[at] = weight[group] / level[group]
+        np.subtract.outer(target_level, start_level, out=buf)
+        np.maximum(buf, 0.0, out=buf)
+        buf *= per_level[:, None]
+        total += buf
+    where = np.full(req.n_roles, -1, dtype=np.int64)
+    where[roles] = np.arange(len(roles))
+    return where, total

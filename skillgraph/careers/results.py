@@ -1,0 +1,193 @@
+"""The results of career questions: moves, steps, paths, gaps, programs, what-ifs.
+
+Plain immutable dataclasses with ``as_dict()`` for JSON; the web app and the CLI read
+their fields by name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from ..taxonomy import Concept
+
+__all__ = [
+    "PROFILE",
+    "RESKILLING",
+    "UPSKILLING",
+    "CareerPath",
+    "CostChange",
+    "Move",
+    "ProgramPick",
+    "SkillGap",
+    "Step",
+    "WhatIf",
+]
+
+#: The virtual start of a path that begins from a skill profile rather than a role.
+PROFILE = Concept("profile:", "your skills", "profile")
+UPSKILLING, RESKILLING = "upskilling", "reskilling"
+
+
+def _concept(c: Concept) -> dict:
+    return {"uri": c.uri, "label": c.label, "kind": c.kind}
+
+
+@dataclass(frozen=True)
+class SkillGap:
+    """A skill the target needs and the start lacks (or has at too low a level)."""
+
+    skill: Concept
+    essential: bool
+    weight: float
+    hours: float
+    #: For a skill the start has at too low a rated level (``to_deepen``): the level the
+    #: target needs and the level the start has; None otherwise.
+    level: float | None = None
+    have_level: float | None = None
+
+    def as_dict(self) -> dict:
+        return {
+            "skill": _concept(self.skill),
+            "essential": self.essential,
+            "weight": self.weight,
+            "hours": self.hours,
+            "level": self.level,
+            "have_level": self.have_level,
+        }
+
+
+@dataclass(frozen=True)
+class ProgramPick:
+    """A recommended learning program and the missing skills it teaches."""
+
+    program: Concept
+    hours: float | None
+    cost: float | None
+    program_type: str
+    covers: list[Concept]
+
+    def as_dict(self) -> dict:
+        return {
+            "program": _concept(self.program),
+            "hours": self.hours,
+            "cost": self.cost,
+            "program_type": self.program_type,
+            "covers": [_concept(c) for c in self.covers],
+        }
+
+
+def _explained(obj) -> dict:
+    return {
+        "kind": obj.kind,
+        "cost": obj.cost,
+        "matched": obj.matched,
+        "required": obj.required,
+        "matched_skills": [_concept(c) for c in obj.matched_skills],
+        "missing_skills": [g.as_dict() for g in obj.missing_skills],
+        "hours": obj.hours,
+        "programs": [p.as_dict() for p in obj.programs],
+        "to_deepen": [g.as_dict() for g in obj.to_deepen],
+    }
+
+
+@dataclass(frozen=True)
+class Move:
+    """One move from a start to ``role``, explained."""
+
+    role: Concept
+    kind: str
+    cost: float
+    matched: int
+    required: int
+    missing_skills: list[SkillGap]
+    hours: float
+    programs: list[ProgramPick]
+    matched_skills: list[Concept] = field(default_factory=list)
+    #: Skills the start has at a lower rated level than the role needs (O*NET levels).
+    to_deepen: list[SkillGap] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"role": _concept(self.role), **_explained(self)}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a path: the move from ``source`` to ``target``, explained."""
+
+    source: Concept
+    target: Concept
+    kind: str
+    cost: float
+    matched: int
+    required: int
+    matched_skills: list[Concept]
+    missing_skills: list[SkillGap]
+    hours: float
+    programs: list[ProgramPick]
+    #: Skills the source has at a lower rated level than the target needs.
+    to_deepen: list[SkillGap] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "source": _concept(self.source),
+            "target": _concept(self.target),
+            **_explained(self),
+        }
+
+
+@dataclass(frozen=True)
+class CareerPath:
+    """A path of steps; ``cost`` is the sum of the step costs."""
+
+    steps: list[Step]
+    cost: float
+    reskilling_steps: int
+    hours: float
+    source: Concept | None = None
+    target: Concept | None = None
+
+    def as_dict(self) -> dict:
+        return {
+            "source": _concept(self.source) if self.source else None,
+            "target": _concept(self.target) if self.target else None,
+            "cost": self.cost,
+            "reskilling_steps": self.reskilling_steps,
+            "hours": self.hours,
+            "steps": [s.as_dict() for s in self.steps],
+        }
+
+
+class CostChange(NamedTuple):
+    """A role whose move got cheaper: ``(role, cost_before, cost_after, saving)``."""
+
+    role: Concept
+    cost_before: float
+    cost_after: float
+    saving: float
+
+    def as_dict(self) -> dict:
+        return {
+            "role": _concept(self.role),
+            "cost_before": self.cost_before,
+            "cost_after": self.cost_after,
+            "saving": self.saving,
+        }
+
+
+@dataclass(frozen=True)
+class WhatIf:
+    """What learning ``learned`` changes: new viable moves and cheaper ones."""
+
+    start: Concept
+    learned: list[Concept]
+    newly_reachable: list[Move]
+    cheaper: list[CostChange]
+
+    def as_dict(self) -> dict:
+        return {
+            "start": _concept(self.start),
+            "learned": [_concept(c) for c in self.learned],
+            "newly_reachable": [m.as_dict() for m in self.newly_reachable],
+            "cheaper": [c.as_dict() for c in self.cheaper],
+        }

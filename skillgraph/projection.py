@@ -1,0 +1,121 @@
+"""The projection: reading a ``Taxonomy`` (plain arrays) out of an RDF store with SPARQL.
+
+``taxonomy_for`` caches it with the store, keyed by the store's content id, so that a
+store is read once per content (see ``skillgraph.store.cache``).
+"""
+
+from __future__ import annotations
+
+from .namespace import SPARQL_PREFIXES
+from .store import Store
+from .store.cache import read_cache, write_cache
+from .taxonomy import Taxonomy
+
+__all__ = ["load_taxonomy", "taxonomy_for"]
+
+
+def _rows(store: Store, body: str) -> list[list]:
+    result = store.query(SPARQL_PREFIXES + body)
+    out = []
+    for solution in result:
+        out.append([None if term is None else term.value for term in solution])
+    return out
+
+
+def _labelled(store: Store, cls: str, extra: str = "", extra_vars: str = "") -> list[list]:
+    # One preferred label per concept: English first, then any; ties broken by the text.
+    rows = _rows(
+        store,
+        f"""SELECT ?c (SAMPLE(?en) AS ?len) (MIN(?any) AS ?lany) {extra_vars} WHERE {{
+              ?c a {cls} .
+              OPTIONAL {{ ?c skos:prefLabel ?en FILTER(langMatches(lang(?en), "en")) }}
+              OPTIONAL {{ ?c skos:prefLabel ?any }}
+              {extra}
+            }} GROUP BY ?c ORDER BY ?c""",
+    )
+    return [[r[0], r[1] or r[2] or r[0].rsplit("/", 1)[-1], *r[3:]] for r in rows]
+
+
+def load_taxonomy(store: Store) -> Taxonomy:
+    """Read the projection of ``store`` (roles, skills, fields, programs, relations)."""
+    fields = [(r[0], r[1]) for r in _labelled(store, "sg:Field")]
+    role_rows = _labelled(
+        store,
+        "sg:Role",
+        "OPTIONAL { ?c sg:field ?f } OPTIONAL { ?c sg:seniority ?n } "
+        "OPTIONAL { ?c sg:preparationLevel ?z }",
+        "(MIN(STR(?f)) AS ?field) (MIN(?n) AS ?rank) (MIN(?z) AS ?zone)",
+    )
+    roles = [(r[0], r[1], r[2]) for r in role_rows]
+    seniority = {}
+    for r in role_rows:
+        rank = _float(r[3]) if r[3] is not None else _float(r[4])
+        if rank is not None:
+            seniority[r[0]] = rank
+    skills = [
+        (r[0], r[1], r[2], None if r[3] is None else float(r[3]))
+        for r in _labelled(
+            store,
+            "sg:Skill",
+            "OPTIONAL { ?c sg:field ?f } OPTIONAL { ?c sg:effortHours ?h }",
+            "(MIN(STR(?f)) AS ?field) (MIN(?h) AS ?hours)",
+        )
+    ]
+    programs = [
+        (r[0], r[1], _float(r[2]), _float(r[3]), r[4] or "", r[5])
+        for r in _labelled(
+            store,
+            "sg:LearningProgram",
+            "OPTIONAL { ?c sg:hours ?h } OPTIONAL { ?c sg:cost ?k } "
+            "OPTIONAL { ?c sg:programType ?t } OPTIONAL { ?c sg:field ?f }",
+            "(MIN(?h) AS ?hours) (MIN(?k) AS ?cost) (MIN(?t) AS ?type) (MIN(STR(?f)) AS ?field)",
+        )
+    ]
+    requirements = [
+        (r, s, True) for r, s in _rows(store, "SELECT ?r ?s WHERE { ?r sg:essentialSkill ?s }")
+    ]
+    essential = {(r, s) for r, s, _ in requirements}
+    requirements += [
+        (r, s, False)
+        for r, s in _rows(store, "SELECT ?r ?s WHERE { ?r sg:optionalSkill ?s }")
+        if (r, s) not in essential
+    ]
+    ratings = {
+        (r, s): (_float(i), _float(lv))
+        for r, s, i, lv in _rows(
+            store,
+            """SELECT ?r ?s ?i ?l WHERE { ?r sg:requirement ?q . ?q sg:requiredSkill ?s .
+                 OPTIONAL { ?q sg:importance ?i } OPTIONAL { ?q sg:level ?l } }""",
+        )
+    }
+    teaches = [tuple(r) for r in _rows(store, "SELECT ?p ?s WHERE { ?p sg:teaches ?s }")]
+    return Taxonomy.from_records(
+        roles=roles,
+        skills=skills,
+        fields=fields,
+        requirements=requirements,
+        programs=programs,
+        teaches=teaches,
+        ratings=ratings,
+        content_id=store.content_id,
+        seniority=seniority,
+    )
+
+
+def _float(value: str | None) -> float | None:
+    if value is None:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        return None
+
+
+def taxonomy_for(store: Store) -> Taxonomy:
+    """The taxonomy of ``store``, from its on-disk cache when the content is unchanged."""
+    cached = read_cache(store.cache_dir, "taxonomy", store.content_id)
+    if isinstance(cached, Taxonomy):
+        return cached
+    taxonomy = load_taxonomy(store)
+    write_cache(store.cache_dir, "taxonomy", store.content_id, taxonomy)
+    return taxonomy

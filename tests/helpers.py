@@ -1,0 +1,27 @@
+"""Helpers shared by the test modules (imported, never pulled from a conftest): where the
+fixtures and the real data are, and small store builders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+
+__all__ = ["ESCO_DIR", "FIXTURES", "ONET_DIR", "ROOT", "SHARED_DATA", "load_turtle"]
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+#: The real ESCO and O*NET data, beside the project (never committed into it).
+SHARED_DATA = (ROOT / ".." / "shared" / "data").resolve()
+ESCO_DIR = SHARED_DATA / "esco-v1.1.1-en"
+ONET_DIR = SHARED_DATA / "onet-29.3"
+
+
+def load_turtle(path: Path):
+    """A ``build_store`` filler that loads one Turtle file."""
+
+    def fill(store: ox.Store) -> dict:
+        store.load(path.read_bytes(), format=ox.RdfFormat.TURTLE)
+        return {"sources": [{"name": path.name}], "counts": {}}
+
+    return fill
