@@ -54,6 +54,9 @@ def read_cache(cache_dir: Path | None, name: str, content_id: str) -> Any:
             version, cid, payload = pickle.load(handle)
     except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
         return None
+    except (ImportError, AttributeError):
+        # Written by another version of skillgraph whose classes lived elsewhere: stale.
+        return None
     if version != CACHE_VERSION or cid != content_id:
         return None
     return payload

@@ -184,3 +184,27 @@ def test_a_failed_first_import_leaves_no_folder_behind(tmp_path):
     with pytest.raises(ValueError):
         build_store(root, fill)
     assert not root.exists()
+
+
+def test_a_cache_written_by_another_version_is_ignored(tmp_path, monkeypatch):
+    """Regression: a pickle naming a module this version no longer has (the career modules
+    moved into skillgraph.careers) raised ModuleNotFoundError instead of being rebuilt."""
+    import pickle
+    import sys
+    import types
+
+    from skillgraph.store.cache import CACHE_VERSION, Cache
+
+    old = types.ModuleType("skillgraph.transitions")
+
+    class TransitionGraph:
+        pass
+
+    TransitionGraph.__module__ = old.__name__
+    TransitionGraph.__qualname__ = "TransitionGraph"
+    old.TransitionGraph = TransitionGraph
+    monkeypatch.setitem(sys.modules, old.__name__, old)
+    payload = pickle.dumps((CACHE_VERSION, "c1", TransitionGraph()))
+    monkeypatch.delitem(sys.modules, old.__name__)
+    (tmp_path / "transitions-x.pickle").write_bytes(payload)
+    assert Cache(tmp_path, "c1").get("transitions-x") is None
