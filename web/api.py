@@ -16,9 +16,9 @@ bp = Blueprint("api", __name__, url_prefix="/api")
 
 @bp.after_request
 def _headers(response):
-    from .pages import secure_headers
+    from .pages import allow_cross_origin_reads, secure_headers
 
-    return secure_headers(response)
+    return allow_cross_origin_reads(secure_headers(response))
 
 
 @bp.get("/search")

@@ -162,6 +162,14 @@ def secure_headers(response):
 bp.after_request(secure_headers)
 
 
+def allow_cross_origin_reads(response):
+    """Any origin may read what a GET returns (public data, no cookies or credentials
+    involved), as on ``/sparql``: for ``/api`` and the Linked Data URIs."""
+    if request.method in ("GET", "HEAD"):
+        response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
 def url_with(**changes) -> str:
     """The current URL with some query parameters replaced (for tabs and "show more")."""
     args = [(k, v) for k, v in request.args.items(multi=True) if k not in changes]
