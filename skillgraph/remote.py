@@ -45,6 +45,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from .alignment import materialise_alignments
 from .errors import StoreError
 from .store import Store, _new_meta, ontology_bytes
 
@@ -479,6 +480,7 @@ def build_remote(
         local.bulk_extend(client.quads_for_pattern(None, None, None, ox.DefaultGraph()))
     produced = fill(local) or {}
     local.load(ontology_bytes("skillgraph.ttl"), format=ox.RdfFormat.TURTLE)
+    materialise_alignments(local)
     meta = _new_meta(uuid.uuid4().hex[:16], produced, (previous or {}) if merge else {})
     meta["counts"]["triples"] = len(local)
     now = client.read_meta()

@@ -32,6 +32,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from .alignment import materialise_alignments
 from .errors import StoreError
 
 __all__ = [
@@ -144,6 +145,7 @@ def open_default() -> Store:
     store = ox.Store()
     for blob in blobs:
         store.load(blob, format=ox.RdfFormat.TURTLE)
+    materialise_alignments(store)
     meta = {
         "format": FORMAT_VERSION,
         "content_id": "default-" + digest,
@@ -282,6 +284,7 @@ def _build_locked(root: Path, fill: Filler, *, merge: bool) -> Store:
         produced = fill(ox_store) or {}
         # Every store carries the vocabulary, so that SPARQL users can query its labels.
         ox_store.load(ontology_bytes("skillgraph.ttl"), format=ox.RdfFormat.TURTLE)
+        materialise_alignments(ox_store)  # ESCO's terms answer too (alignment.py)
         ox_store.flush()
         ox_store.optimize()
         meta = _new_meta(content_id, produced, previous_meta if merge else {})
