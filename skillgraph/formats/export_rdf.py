@@ -3,8 +3,8 @@
 The export is the store's triples (or the closed subset a ``Selection`` keeps, without the
 sources' concept schemes) plus one ``skos:ConceptScheme`` describing the export, so that
 plain SKOS tools see a scheme: every role, skill, field and group is ``skos:inScheme`` it,
-and every one of them without a ``skos:broader`` concept in the export is one of its top
-concepts (fields, ISCO major groups, roles and skills outside any hierarchy, and in a
+and its top concepts are the fields and every other concept without a ``skos:broader``
+concept in the export (ISCO major groups, roles and skills outside any hierarchy, and in a
 subset whatever lost its broader concept): no concept is loose, a subset is a
 self-contained scheme.  The scheme carries each source's attribution as ``dcterms:rights``
 (and ``rdfs:comment``) -- ESCO's and O*NET's licences require the attribution to travel
@@ -153,10 +153,11 @@ def export_scheme(store, selection: Selection, kept: set[str] | None = None) -> 
     broader: dict[str, set[str]] = {}
     for r in store.query(f"SELECT ?c ?b WHERE {{ ?c <{SKOS.broader}> ?b }}"):
         broader.setdefault(r[0].value, set()).add(r[1].value)
+    fields = set(_members(store, (SG.Field,)))
     for uri in sorted(members):
         node = ox.NamedNode(uri)
         out.append(ox.Triple(node, in_scheme, scheme))
-        if not broader.get(uri, set()) & members:
+        if uri in fields or not broader.get(uri, set()) & members:
             out.append(ox.Triple(scheme, ox.NamedNode(str(SKOS.hasTopConcept)), node))
             out.append(ox.Triple(node, ox.NamedNode(str(SKOS.topConceptOf)), scheme))
     return out
