@@ -376,7 +376,14 @@ def build_turtle() -> str:
                     "dcterms:description",
                     [_en("Roles, skills and fields of work written for the skillgraph project.")],
                 ),
-                ("skos:hasTopConcept", [g.curie for g in groups]),
+                # Every concept without a broader one is a top concept (SKOS tools such as
+                # skosify flag the others as loose): skill groups, fields and roles.
+                (
+                    "skos:hasTopConcept",
+                    [g.curie for g in groups]
+                    + [f.curie for f in fields]
+                    + [r.curie for r in roles],
+                ),
                 ("dcterms:source", ["source:default"]),
             ],
         )
@@ -412,7 +419,7 @@ def build_turtle() -> str:
                 [
                     *_labels(f),
                     ("skos:inScheme", ["scheme:fields", "scheme:default"]),
-                    ("skos:topConceptOf", ["scheme:fields"]),
+                    ("skos:topConceptOf", ["scheme:fields", "scheme:default"]),
                 ],
             )
         )
@@ -464,6 +471,7 @@ def build_turtle() -> str:
                     ("sg:essentialSkill", [s.curie for s in r.facts["essential"]]),
                     ("sg:optionalSkill", [s.curie for s in r.facts["optional"]]),
                     ("skos:inScheme", ["scheme:default"]),
+                    ("skos:topConceptOf", ["scheme:default"]),
                 ],
             )
         )

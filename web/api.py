@@ -10,8 +10,10 @@ from flask import Blueprint, jsonify, render_template
 
 from . import career_queries, career_results, explore, openapi, params
 from .knowledge import get_examples, get_graph, get_stats
+from .security import allow_cross_origin_reads
 
 bp = Blueprint("api", __name__, url_prefix="/api")
+bp.after_request(allow_cross_origin_reads)
 
 
 @bp.get("/search")

@@ -53,6 +53,24 @@ def _op(summary: str, parameters: list, *, errors=(400, 404), schema: str = "Obj
     return {"get": {"summary": summary, "parameters": parameters, "responses": responses}}
 
 
+_FORMAT_PARAMETER = _p(
+    "format",
+    "Overrides the Accept header.",
+    {
+        "type": "string",
+        "enum": ["html", "ttl", "turtle", "jsonld", "json", "nt", "ntriples", "rdf"],
+    },
+)
+#: What a Linked Data URI answers with (N3 and TriG clients get Turtle, text/plain N-Triples).
+_LINKED_DATA_CONTENT = {
+    **{
+        t: {"schema": {"type": "string"}}
+        for t in ("text/html", "text/turtle", "application/n-triples", "application/rdf+xml")
+    },
+    "application/ld+json": {"schema": {"type": ["array", "object"]}},
+}
+
+
 def _either(description: str) -> dict:
     return {
         "description": description,
@@ -155,41 +173,25 @@ def document() -> dict:
                 "negotiation (or ?format=html|ttl|jsonld|nt|rdf).",
                 "parameters": [
                     _p("path", "kind/slug, e.g. role/data-analyst", required=True, where="path"),
-                    _p(
-                        "format",
-                        "Overrides the Accept header.",
-                        {
-                            "type": "string",
-                            "enum": [
-                                "html",
-                                "ttl",
-                                "turtle",
-                                "jsonld",
-                                "json",
-                                "nt",
-                                "ntriples",
-                                "rdf",
-                            ],
-                        },
-                    ),
+                    _FORMAT_PARAMETER,
                 ],
                 "responses": {
-                    "200": {
-                        "description": "The concept",
-                        "content": {
-                            t: {"schema": {"type": "string"}}
-                            for t in (
-                                "text/html",
-                                "text/turtle",
-                                "application/ld+json",
-                                "application/n-triples",
-                                "application/rdf+xml",
-                            )
-                        },
-                    },
+                    "200": {"description": "The concept", "content": _LINKED_DATA_CONTENT},
                     # Errors come as JSON to clients asking for it, as a page otherwise.
                     "400": _either("An unknown format"),
                     "404": _either("No such concept (with suggestions)"),
+                },
+            }
+        },
+        "/ontology": {
+            "get": {
+                "summary": "The vocabulary at its namespace (https://w3id.org/skillgraph/ontology"
+                "#): classes and properties as HTML, Turtle, JSON-LD, N-Triples or RDF/XML by "
+                "content negotiation (or ?format=html|ttl|jsonld|nt|rdf).",
+                "parameters": [_FORMAT_PARAMETER],
+                "responses": {
+                    "200": {"description": "The vocabulary", "content": _LINKED_DATA_CONTENT},
+                    "400": _either("An unknown format"),
                 },
             }
         },

@@ -3,9 +3,9 @@ the API, SPARQL, static files and errors from no blueprint at all)."""
 
 from __future__ import annotations
 
-from flask import Flask, Response
+from flask import Flask, Response, request
 
-__all__ = ["CSP", "init_app", "secure_headers"]
+__all__ = ["CSP", "allow_cross_origin_reads", "init_app", "secure_headers"]
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -22,6 +22,14 @@ def secure_headers(response: Response) -> Response:
         response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "same-origin")
+    return response
+
+
+def allow_cross_origin_reads(response: Response) -> Response:
+    """Any origin may read what a GET returns (public data, no cookies or credentials
+    involved), as on ``/sparql``: for ``/api`` and the Linked Data URIs."""
+    if request.method in ("GET", "HEAD"):
+        response.headers["Access-Control-Allow-Origin"] = "*"
     return response
 
 

@@ -23,7 +23,10 @@ from .knowledge import all_attributions, get_graph
 
 bp = Blueprint("sparql", __name__)
 
-_EXPOSED = "X-SPARQL-Rows, X-SPARQL-Truncated, X-SPARQL-Row-Limit, X-SPARQL-Elapsed"
+_EXPOSED = (
+    "X-SPARQL-Rows, X-SPARQL-Truncated, X-SPARQL-Row-Limit, X-SPARQL-Elapsed, "
+    "X-Data-Attribution, Link"
+)
 _runner_lock = threading.Lock()
 
 
@@ -88,6 +91,15 @@ def _attribution_header() -> str | None:
     return text.encode("latin-1", "replace").decode("latin-1") or None
 
 
+def _attribute(response: Response) -> None:
+    """The data's attribution and licences as headers (results formats cannot all hold them)."""
+    attribution = _attribution_header()
+    if attribution:
+        response.headers["X-Data-Attribution"] = attribution
+    for licence in _licences():
+        response.headers.add("Link", f'<{licence}>; rel="license"')
+
+
 @bp.route("/sparql", methods=["OPTIONS"])
 def preflight():
     response = Response(status=204)
@@ -101,7 +113,8 @@ def preflight():
 
 @bp.route("/sparql", methods=["GET", "POST"])
 def endpoint():
-    if request.method == "GET":
+    # Flask answers HEAD with this view (and drops the body): treat it as the GET it is.
+    if request.method in ("GET", "HEAD"):
         params = request.args
         text = params.get("query")
     else:
@@ -122,11 +135,12 @@ def endpoint():
                 "application/x-www-form-urlencoded",
             )
     if text is None:
-        if request.method == "GET":
+        if request.method in ("GET", "HEAD"):
             return _describe_service()
         return _error(400, "missing 'query' parameter")
 
-    fmt = params.get("format") or params.get("output") or None
+    # Every format/output value is a hint (SPARQLWrapper sends several, some of its own).
+    fmt = params.getlist("format") + params.getlist("output") + params.getlist("results")
     try:
         answer = get_runner().run(
             text,
@@ -145,9 +159,7 @@ def endpoint():
     if answer.max_rows is not None:
         response.headers["X-SPARQL-Row-Limit"] = str(answer.max_rows)
     response.headers["X-SPARQL-Elapsed"] = f"{answer.elapsed:.4f}"
-    attribution = _attribution_header()
-    if attribution:
-        response.headers["X-Data-Attribution"] = attribution
+    _attribute(response)
     if params.get("download"):
         extension = {"json": "srj", "xml": "srx"}.get(answer.format, answer.format)
         extension = {"turtle": "ttl", "ntriples": "nt", "rdfxml": "rdf"}.get(extension, extension)
@@ -166,9 +178,16 @@ def _describe_service() -> Response:
     # A client that accepts none of these still gets the description, as Turtle.
     chosen = chosen or "text/turtle"
     fmt = next(f for f in GRAPH_FORMATS if chosen in (f.media_type, *f.aliases))
-    body = service_description(request.base_url, fmt.name, triples=len(get_graph().store))
+    body = service_description(
+        request.base_url,
+        fmt.name,
+        triples=len(get_graph().store),
+        licences=_licences(),
+        attributions=[s["attribution"] for s in all_attributions()],
+    )
     response = Response(body, content_type=fmt.content_type)
     response.headers["Vary"] = "Accept"
+    _attribute(response)
     return response
 
 

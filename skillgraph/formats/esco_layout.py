@@ -191,10 +191,15 @@ class EscoWriter:
         label = row[table.column(pref)].strip()
         if label:
             self.add(s, t["prefLabel"], literal(label, lang))
+        # SKOS keeps preferred, alternative and hidden labels disjoint (integrity condition
+        # S13); ESCO repeats some preferred labels among the alternative ones.
+        seen = {label}
         for column, prop in (("altLabels", "altLabel"), ("hiddenLabels", "hiddenLabel")):
             if table.has(column):
                 for alt in split_list(row[table.column(column)]):
-                    self.add(s, t[prop], literal(alt, lang))
+                    if alt not in seen:
+                        seen.add(alt)
+                        self.add(s, t[prop], literal(alt, lang))
 
     def notes(self, s: str, table: CsvTable, row: list[str]) -> None:
         for column, prop in (

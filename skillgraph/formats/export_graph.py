@@ -3,12 +3,16 @@
 Nodes are the roles, skills, learning programs and fields (id = URI); edges are
 ``essential`` / ``optional`` (role -> skill, with the source's importance and level
 ratings where it has them), ``teaches`` (program -> skill) and ``field`` (role or skill ->
-field).  Every attribute is a scalar: a list such as the alternative labels is joined with
-``" | "`` (GraphML and GEXF have no list type; networkx's writers reject lists outright).
+field).  Every attribute the writers write is a scalar: a list such as the alternative
+labels (a tuple in ``PropertyGraph``) is joined with ``" | "`` (GraphML and GEXF have no list
+type; networkx's writers reject lists outright); the Neo4j export keeps it a list.
 The writers stream XML themselves -- several times faster than building a networkx graph
 and calling its writers (``scripts/bench_formats.py``) -- and strip the control characters
 XML 1.0 cannot hold.  The sources' attribution is a graph attribute (GraphML), the meta
-description (GEXF) or a top-level field (Cytoscape.js).
+description (GEXF, which has no graph attributes: the export's name goes there too) or a
+top-level field (Cytoscape.js).  The GEXF is valid against the GEXF 1.3 schema; the
+Cytoscape.js JSON is also what ``networkx.cytoscape_graph`` reads (``directed``,
+``multigraph``, a node's ``value`` and ``name``).
 """
 
 from __future__ import annotations
@@ -91,7 +95,7 @@ def property_graph(graph, selection: Selection) -> PropertyGraph:
         if uri in notations:
             data["notation"] = LIST_SEPARATOR.join(sorted(notations[uri]))
         if uri in alt:
-            data["altLabels"] = LIST_SEPARATOR.join(sorted(set(alt[uri])))
+            data["altLabels"] = tuple(sorted(set(alt[uri])))
         for key, value in extra.items():
             if value is not None and not (isinstance(value, float) and math.isnan(value)):
                 data[key] = value
@@ -154,7 +158,13 @@ def property_graph(graph, selection: Selection) -> PropertyGraph:
     return pg
 
 
+def scalar(value):
+    """``value`` with a list (tuple) joined by ``LIST_SEPARATOR``."""
+    return LIST_SEPARATOR.join(value) if isinstance(value, tuple) else value
+
+
 def _text(value) -> str:
+    value = scalar(value)
     if isinstance(value, float):
         return repr(value)
     return _XML_ILLEGAL.sub("", str(value))
@@ -226,9 +236,11 @@ def write_gexf(pg: PropertyGraph, out: BinaryIO) -> None:
         'xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">\n'
         "  <meta>\n    <creator>skillgraph</creator>\n"
     )
-    description = pg.attributes.get("attribution") or pg.attributes["name"]
+    description = pg.attributes["name"]
+    if pg.attributes.get("attribution"):
+        description += ". " + pg.attributes["attribution"]
     w(f"    <description>{escape(_text(description))}</description>\n  </meta>\n")
-    w(f'  <graph defaultedgetype="directed" mode="static" name={_attr(pg.attributes["name"])}>\n')
+    w('  <graph defaultedgetype="directed" mode="static">\n')
     node_names = [n for n in NODE_ATTRIBUTES if n != "label"]
     types = {"string": "string", "double": "double"}
     w('    <attributes class="node">\n')
@@ -259,17 +271,38 @@ def write_gexf(pg: PropertyGraph, out: BinaryIO) -> None:
 
 
 def write_cytoscape(pg: PropertyGraph, out: BinaryIO) -> None:
-    """Cytoscape.js JSON: ``{"data": {...}, "elements": {"nodes": [...], "edges": [...]}}``."""
+    """Cytoscape.js JSON: ``{"data": {...}, "elements": {"nodes": [...], "edges": [...]}}``.
+
+    Also networkx's cytoscape layout: ``directed`` and ``multigraph`` at the top, each
+    node's ``value`` (its id, the networkx node) and ``name`` (its label); a pair of nodes
+    joined twice makes a multigraph whose edges have distinct ``key`` values.
+    """
+    pairs = {(s, t) for s, t, _ in pg.edges}
+    multigraph = len(pairs) < len(pg.edges)
+    edges = []
+    for n, (s, t, data) in enumerate(pg.edges):
+        edge = {"id": f"e{n}", "source": s, "target": t, **data}
+        if multigraph:
+            edge["key"] = n
+        edges.append({"data": edge})
     doc = {
         "format_version": "1.0",
         "generated_by": "skillgraph",
+        "directed": True,
+        "multigraph": multigraph,
         "data": dict(pg.attributes),
         "elements": {
-            "nodes": [{"data": data} for data in pg.nodes],
-            "edges": [
-                {"data": {"id": f"e{n}", "source": s, "target": t, **data}}
-                for n, (s, t, data) in enumerate(pg.edges)
+            "nodes": [
+                {
+                    "data": {
+                        **{k: scalar(v) for k, v in data.items()},
+                        "value": data["id"],
+                        "name": data["label"],
+                    }
+                }
+                for data in pg.nodes
             ],
+            "edges": edges,
         },
     }
     out.write(json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))

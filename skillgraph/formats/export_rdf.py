@@ -1,10 +1,14 @@
 """Export the store as RDF: Turtle, N-Triples, RDF/XML or JSON-LD (pyoxigraph's writers).
 
-The export is the store's triples (or the closed subset a ``Selection`` keeps) plus one
-``skos:ConceptScheme`` describing the export, so that plain SKOS tools see a scheme:
-every role, skill, field and group is ``skos:inScheme`` it, fields are its top concepts,
-and it carries each source's attribution as ``dcterms:rights`` (and ``rdfs:comment``) --
-ESCO's and O*NET's licences require the attribution to travel with their content.
+The export is the store's triples (or the closed subset a ``Selection`` keeps, without the
+sources' concept schemes) plus one ``skos:ConceptScheme`` describing the export, so that
+plain SKOS tools see a scheme: every role, skill, field and group is ``skos:inScheme`` it,
+and its top concepts are the fields and every other concept without a ``skos:broader``
+concept in the export (ISCO major groups, roles and skills outside any hierarchy, and in a
+subset whatever lost its broader concept): no concept is loose, a subset is a
+self-contained scheme.  The scheme carries each source's attribution as ``dcterms:rights``
+(and ``rdfs:comment``) -- ESCO's and O*NET's licences require the attribution to travel
+with their content.
 
 RDF/XML is XML 1.0, which cannot hold most control characters even escaped; ESCO labels
 contain a few, and a writer that emits them raw produces a file XML parsers reject.  They
@@ -140,15 +144,22 @@ def export_scheme(store, selection: Selection, kept: set[str] | None = None) -> 
             out.append(
                 ox.Triple(scheme, ox.NamedNode(str(DCTERMS.source)), ox.NamedNode(source["uri"]))
             )
-    fields = set(_members(store, (SG.Field,)))
     in_scheme = ox.NamedNode(str(SKOS.inScheme))
-    for uri in sorted(_members(store, SCHEME_CLASSES)):
-        if (kept is None and selection.keeps(uri)) or (kept is not None and uri in kept):
-            node = ox.NamedNode(uri)
-            out.append(ox.Triple(node, in_scheme, scheme))
-            if uri in fields:
-                out.append(ox.Triple(scheme, ox.NamedNode(str(SKOS.hasTopConcept)), node))
-                out.append(ox.Triple(node, ox.NamedNode(str(SKOS.topConceptOf)), scheme))
+    members = {
+        uri
+        for uri in _members(store, SCHEME_CLASSES)
+        if (kept is None and selection.keeps(uri)) or (kept is not None and uri in kept)
+    }
+    broader: dict[str, set[str]] = {}
+    for r in store.query(f"SELECT ?c ?b WHERE {{ ?c <{SKOS.broader}> ?b }}"):
+        broader.setdefault(r[0].value, set()).add(r[1].value)
+    fields = set(_members(store, (SG.Field,)))
+    for uri in sorted(members):
+        node = ox.NamedNode(uri)
+        out.append(ox.Triple(node, in_scheme, scheme))
+        if uri in fields or not broader.get(uri, set()) & members:
+            out.append(ox.Triple(scheme, ox.NamedNode(str(SKOS.hasTopConcept)), node))
+            out.append(ox.Triple(node, ox.NamedNode(str(SKOS.topConceptOf)), scheme))
     return out
 
 
@@ -160,11 +171,24 @@ def rdf_triples(store, selection: Selection) -> Iterator[ox.Triple | ox.Quad]:
         yield from export_scheme(store, selection)
         return
     known, kept = kept_nodes(store, selection)
+    # A subset is one self-contained scheme, the export's: the sources' schemes would hold
+    # concepts whose broader concepts the subset leaves out (loose concepts to SKOS tools).
+    dropped = known - kept
+    # (ESCO names schemes by skos:inScheme without always declaring them.)
+    dropped |= {
+        r[0].value
+        for r in store.query(
+            f"""SELECT DISTINCT ?s WHERE {{
+                  {{ ?s a <{SKOS.ConceptScheme}> }} UNION {{ ?c <{SKOS.inScheme}> ?s }}
+                  UNION {{ ?c <{SKOS.topConceptOf}> ?s }} UNION {{ ?s <{SKOS.hasTopConcept}> ?c }}
+                  FILTER(isIRI(?s)) }}"""
+        )
+    }
     for q in quads:
         s, o = q.subject, q.object
-        if isinstance(s, ox.NamedNode) and s.value in known and s.value not in kept:
+        if isinstance(s, ox.NamedNode) and s.value in dropped:
             continue
-        if isinstance(o, ox.NamedNode) and o.value in known and o.value not in kept:
+        if isinstance(o, ox.NamedNode) and o.value in dropped:
             continue
         yield q
     yield from export_scheme(store, selection, kept)

@@ -87,7 +87,7 @@ def execute(
     text: str,
     *,
     accept: str | None = None,
-    format: str | None = None,
+    format: str | list[str] | tuple[str, ...] | None = None,
     max_rows: int | None = DEFAULT_MAX_ROWS,
     max_length: int = MAX_QUERY_LENGTH,
     default_graph_uris: list[str] | tuple[str, ...] = (),
@@ -97,7 +97,8 @@ def execute(
     """Check ``text``, run it on ``ox_store`` and write the result (no time limit here).
 
     Without a dataset in the query or the request, the default graph is the union of all
-    graphs of the store.
+    graphs of the store.  ``format`` holds the ``format``/``output`` parameters, hints that
+    the Accept header replaces when none names a format for this kind of result.
 
     >>> store = ox.Store()
     >>> store.add(ox.Quad(ox.NamedNode("http://e/a"), ox.NamedNode("http://e/p"), ox.Literal("x")))
@@ -111,7 +112,8 @@ def execute(
     if chosen is None:
         raise NotAcceptable(
             f"no format for {checked.kind} results matches "
-            + (f"format={format!r}" if format else f"Accept: {accept}")
+            + f"Accept: {accept}"
+            + (f" (nor format={format!r})" if format else "")
         )
     kwargs = _dataset(
         ox_store,
@@ -155,8 +157,18 @@ def _dataset(store, from_default, from_named, param_default, param_named) -> dic
     Oxigraph treats FROM as choosing graphs of the store, never as loading a document;
     refusing unknown names makes that explicit instead of silently answering nothing.
     """
+    # An empty value is no graph (Virtuoso's own query form sends default-graph-uri=).
+    param_default = [iri for iri in param_default if iri.strip()]
+    param_named = [iri for iri in param_named if iri.strip()]
     for iri in [*from_default, *from_named, *param_default, *param_named]:
-        if not store.contains_named_graph(ox.NamedNode(iri)):
+        try:
+            node = ox.NamedNode(iri)
+        except ValueError:
+            raise MalformedQuery(
+                f"<{iri}> is not an absolute IRI: default-graph-uri and named-graph-uri "
+                "name graphs by absolute IRIs"
+            ) from None
+        if not store.contains_named_graph(node):
             raise ForbiddenQuery(
                 f"the store has no graph named <{iri}>; FROM and default-graph-uri only "
                 "select graphs of this store, nothing is ever loaded from URLs or files"
@@ -338,7 +350,7 @@ class QueryRunner:
         text: str,
         *,
         accept: str | None = None,
-        format: str | None = None,
+        format: str | list[str] | None = None,
         default_graph_uris=(),
         named_graph_uris=(),
         links=(),

@@ -1,20 +1,30 @@
 """Choosing a result format: the ``format`` parameter, else the Accept header (RFC 9110).
 
-The SPARQL 1.1 Protocol leaves the format to content negotiation; clients differ in what
+One module for ``/sparql`` and the Linked Data URIs (``/id/...``, ``/ontology``).  The
+SPARQL 1.1 Protocol leaves the format to content negotiation; clients differ in what
 they send (SPARQLWrapper names one type, Jena lists several with q-values, YASGUI a
 comma list, browsers ``text/html`` first), so the Accept header is parsed properly:
-q-values, wildcards, and media-type parameters other than ``q`` ignored.
+q-values (``q=0`` refuses), wildcards, and media-type parameters other than ``q`` ignored
+(``text/turtle; charset=utf-8`` is Turtle).  ``format``/``output`` parameters are hints:
+SPARQLWrapper repeats them with values of its own (``rdf+xml``, ``n3``), so the first one
+that names a format of the right kind wins and the rest, like unknown ones, are ignored.
+N3 and TriG requests get Turtle, which is both.  A graph query whose client accepts only
+SPARQL results formats (rdflib's ``SPARQLStore``, rasqal's ``roqet``) gets a graph format,
+as Fuseki and Virtuoso answer, rather than 406.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 __all__ = [
     "GRAPH_FORMATS",
+    "HTML",
     "SOLUTION_FORMATS",
     "Format",
     "choose_format",
+    "choose_page_or_graph",
     "format_from_param",
     "negotiate",
     "parse_accept",
@@ -47,11 +57,20 @@ SOLUTION_FORMATS = (
 
 #: Formats of CONSTRUCT and DESCRIBE results, the first is the default.
 GRAPH_FORMATS = (
-    Format("turtle", "text/turtle", ("application/x-turtle",), "ttl"),
+    Format(
+        "turtle",
+        "text/turtle",
+        # N3 and TriG are supersets of Turtle: a Turtle document is one of each.
+        ("application/x-turtle", "text/n3", "text/rdf+n3", "application/trig"),
+        "ttl",
+    ),
     Format("ntriples", "application/n-triples", ("text/plain",), "nt"),
     Format("rdfxml", "application/rdf+xml", ("application/xml", "text/xml"), "rdf"),
     Format("jsonld", "application/ld+json", ("application/json",), "jsonld"),
 )
+
+#: A person's page, for ``choose_page_or_graph``.
+HTML = Format("html", "text/html", ("application/xhtml+xml",), "html")
 
 _NAME_ALIASES = {
     "srj": "json",
@@ -61,6 +80,10 @@ _NAME_ALIASES = {
     "n-triples": "ntriples",
     "rdf": "rdfxml",
     "rdf/xml": "rdfxml",
+    "rdf+xml": "rdfxml",
+    "n3": "turtle",
+    "trig": "turtle",
+    "application/x-nice-turtle": "turtle",
     "json-ld": "jsonld",
     "text": "tsv",
 }
@@ -167,23 +190,13 @@ def format_from_param(value: str, kind: str) -> Format | None:
     return None
 
 
-def choose_format(kind: str, accept: str | None, param: str | None = None) -> Format | None:
-    """The format of a result of ``kind`` ("solutions", "boolean" or "graph").
+def _hints(params: str | Iterable[str] | None) -> list[str]:
+    if params is None:
+        return []
+    return [params] if isinstance(params, str) else [p for p in params if p]
 
-    An explicit parameter wins over the Accept header; None means nothing acceptable.
 
-    >>> choose_format("solutions", "application/sparql-results+xml").name
-    'xml'
-    >>> choose_format("graph", "application/rdf+xml;q=0.5, text/turtle").name
-    'turtle'
-    >>> choose_format("solutions", "text/html", "csv").name
-    'csv'
-    >>> choose_format("graph", "application/json").name
-    'jsonld'
-    """
-    table = GRAPH_FORMATS if kind == "graph" else SOLUTION_FORMATS
-    if param:
-        return format_from_param(param, "graph" if kind == "graph" else "solutions")
+def _by_accept(table, accept: str | None) -> Format | None:
     offered: list[str] = []
     owner: dict[str, Format] = {}
     # Primary types first, so that a wildcard picks text/csv before the text/xml alias.
@@ -195,3 +208,77 @@ def choose_format(kind: str, accept: str | None, param: str | None = None) -> Fo
             offered.append(media_type)
     chosen = negotiate(accept, offered)
     return owner[chosen] if chosen is not None else None
+
+
+def _accepts_results_only(accept: str | None) -> bool:
+    """Whether ``accept`` takes a SPARQL results format (a graph format it would have got)."""
+    results = [f.media_type for f in SOLUTION_FORMATS]
+    return negotiate(accept, results) is not None
+
+
+def choose_format(
+    kind: str, accept: str | None, params: str | Iterable[str] | None = None
+) -> Format | None:
+    """The format of a result of ``kind`` ("solutions", "boolean" or "graph").
+
+    The first ``format``/``output`` parameter naming a format of this kind wins; others
+    are ignored, and without one the Accept header decides.  None means nothing
+    acceptable.
+
+    >>> choose_format("solutions", "application/sparql-results+xml").name
+    'xml'
+    >>> choose_format("graph", "application/rdf+xml;q=0.5, text/turtle").name
+    'turtle'
+    >>> choose_format("solutions", "text/html", "csv").name
+    'csv'
+    >>> choose_format("graph", "application/json").name
+    'jsonld'
+    >>> choose_format("graph", "application/rdf+xml", ["rdf+xml", "application/rdf+xml"]).name
+    'rdfxml'
+    >>> choose_format("graph", "text/turtle", ["bogus", "csv"]).name
+    'turtle'
+    >>> choose_format("graph", "application/sparql-results+xml").name
+    'turtle'
+    """
+    param_kind = "graph" if kind == "graph" else "solutions"
+    for hint in _hints(params):
+        fmt = format_from_param(hint, param_kind)
+        if fmt is not None:
+            return fmt
+    table = GRAPH_FORMATS if kind == "graph" else SOLUTION_FORMATS
+    chosen = _by_accept(table, accept)
+    if chosen is None and kind == "graph" and _accepts_results_only(accept):
+        return GRAPH_FORMATS[0]
+    return chosen
+
+
+def choose_page_or_graph(accept: str | None, param: str | None = None) -> Format | None:
+    """``HTML`` or the graph format to describe a resource in (``/id/...``, ``/ontology``).
+
+    ``param`` (``html``, ``ttl``, ``jsonld``, ``nt``, ``rdf`` or a media type) overrides
+    the Accept header; a value naming no format gives None.  Without a header, or with
+    one naming nothing we serve, a browser is assumed.
+
+    >>> choose_page_or_graph("text/html,application/xhtml+xml,*/*;q=0.8").name
+    'html'
+    >>> choose_page_or_graph("text/turtle; charset=utf-8").name
+    'turtle'
+    >>> choose_page_or_graph("text/plain").name
+    'ntriples'
+    >>> choose_page_or_graph('application/ld+json; profile="http://www.w3.org/ns/json-ld#expanded"').name
+    'jsonld'
+    >>> choose_page_or_graph("text/html;q=0, text/turtle;q=0.1").name
+    'turtle'
+    >>> choose_page_or_graph("image/png").name
+    'html'
+    >>> choose_page_or_graph(None, "nt").name
+    'ntriples'
+    >>> choose_page_or_graph(None, "bogus") is None
+    True
+    """
+    if param:
+        wanted = param.strip().lower()
+        if wanted in ("html", HTML.media_type, *HTML.aliases):
+            return HTML
+        return format_from_param(wanted, "graph")
+    return _by_accept((HTML, *GRAPH_FORMATS), accept) or HTML

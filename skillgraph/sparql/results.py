@@ -97,7 +97,10 @@ def write_solutions(
 ) -> tuple[bytes, int, bool]:
     """Write SELECT results; returns (body, rows written, truncated).
 
-    ``links`` go to the ``head`` as the formats allow (the data's licences, say).
+    ``links`` go to the ``head`` of JSON results (the data's licences, say).  Not to XML
+    results: the format allows ``<link>`` in ``head``, but rasqal (``roqet``, Redland
+    clients) then reads no rows at all, so the endpoint sends them as HTTP ``Link``
+    headers and in its service description instead.
     """
     variables = [v.value for v in solutions.variables]
     rows, truncated = _take(solutions, max_rows)
@@ -121,7 +124,6 @@ def write_solutions(
             '<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n<head>'
         ]
         out += [f"<variable name={quoteattr(n)}/>" for n in variables]
-        out += [f"<link href={quoteattr(link)}/>" for link in links]
         out.append("</head>\n<results>\n")
         for row in rows:
             out.append("<result>")

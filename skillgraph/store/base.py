@@ -15,6 +15,8 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from .alignment import materialise_alignments
+
 __all__ = ["DEFAULT_FILES", "FORMAT_VERSION", "Store", "new_meta", "ontology_bytes", "open_default"]
 
 FORMAT_VERSION = 1
@@ -106,6 +108,7 @@ def open_default() -> Store:
     store = ox.Store()
     for blob in blobs:
         store.load(blob, format=ox.RdfFormat.TURTLE)
+    materialise_alignments(store)
     meta = {
         "format": FORMAT_VERSION,
         "content_id": "default-" + digest,

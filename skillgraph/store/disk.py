@@ -29,6 +29,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from ..errors import StoreError
+from .alignment import materialise_alignments
 from .base import FORMAT_VERSION, Store, new_meta, ontology_bytes
 
 __all__ = ["Filler", "build_disk", "iter_generations", "open_disk"]
@@ -143,6 +144,7 @@ def _build_locked(root: Path, fill: Filler, *, merge: bool) -> Store:
         produced = fill(ox_store) or {}
         # Every store carries the vocabulary, so that SPARQL users can query its labels.
         ox_store.load(ontology_bytes("skillgraph.ttl"), format=ox.RdfFormat.TURTLE)
+        materialise_alignments(ox_store)  # ESCO's terms answer too (alignment.py)
         ox_store.flush()
         ox_store.optimize()
         meta = new_meta(content_id, produced, previous_meta if merge else {})

@@ -45,6 +45,7 @@ import pyoxigraph as ox
 
 from ..errors import StoreError
 from ..settings import remote_cache_root, remote_credentials
+from .alignment import materialise_alignments
 from .base import Store, new_meta, ontology_bytes
 from .endpoints import Endpoints
 
@@ -394,6 +395,7 @@ def build_remote(
         local.bulk_extend(client.quads_for_pattern(None, None, None, ox.DefaultGraph()))
     produced = fill(local) or {}
     local.load(ontology_bytes("skillgraph.ttl"), format=ox.RdfFormat.TURTLE)
+    materialise_alignments(local)
     meta = new_meta(uuid.uuid4().hex[:16], produced, (previous or {}) if merge else {})
     meta["counts"]["triples"] = len(local)
     now = client.read_meta()

@@ -309,7 +309,11 @@ def test_esco_technical_director(esco):
     ]
     uri = row["conceptUri"]
     assert objects(esco, uri, "skos:prefLabel") == {"technical director"}
-    assert objects(esco, uri, "skos:altLabel") == set(row["altLabels"].split("\n"))
+    # ESCO repeats the preferred label among the alternative ones; SKOS keeps them apart.
+    assert "technical director" in row["altLabels"].split("\n")
+    assert objects(esco, uri, "skos:altLabel") == set(row["altLabels"].split("\n")) - {
+        "technical director"
+    }
     assert "head of technical department" in objects(esco, uri, "skos:altLabel")
     assert objects(esco, uri, "skos:notation") == {row["code"]}
     assert objects(esco, uri, "sg:occupationGroup") == {E + "isco/C" + row["iscoGroup"]}
@@ -332,7 +336,7 @@ def test_esco_a_skill_with_alternative_labels(esco):
         r for r in read_esco("skills_en.csv") if r["preferredLabel"] == "manage musical staff"
     ]
     uri = row["conceptUri"]
-    alts = set(row["altLabels"].split("\n"))
+    alts = set(row["altLabels"].split("\n")) - {row["preferredLabel"]}
     assert len(alts) >= 4
     assert objects(esco, uri, "skos:altLabel") == alts
     assert objects(esco, uri, "sg:skillType") == {row["skillType"]}
@@ -435,6 +439,24 @@ def test_a_duplicated_occupation_row_is_reported(tmp_path):
         "examples": [E + "occupation/mini-0003-office-clerk"],
         "first line": 11,
     }
+
+
+def test_labels_stay_disjoint_as_skos_requires(tmp_path):
+    """ESCO lists some preferred labels among the alternative ones; SKOS (S13) and skosify
+    want the kinds of label disjoint."""
+    import shutil
+
+    data = tmp_path / "esco"
+    shutil.copytree(MINI, data)
+    occupations = data / "occupations_en.csv"
+    text = occupations.read_text(encoding="utf-8")
+    before = ',software developer,"software engineer'
+    assert before in text
+    text = text.replace(before, ',software developer,"software developer\nsoftware engineer')
+    occupations.write_text(text, encoding="utf-8")
+    store = import_esco(data, tmp_path / "store")
+    alt = objects(store, E + "occupation/mini-0001-software-developer", "skos:altLabel")
+    assert "software engineer" in alt and "software developer" not in alt
 
 
 def test_importing_onto_an_existing_store_needs_merge_or_replace(tmp_path):

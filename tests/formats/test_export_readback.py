@@ -141,7 +141,14 @@ def test_rdf_exports_are_skos_with_a_scheme_and_attribution(any_graph, exports):
     assert roles and all((r, SKOS.inScheme, scheme) in parsed for r in roles)
     assert all(parsed.value(r, SKOS.prefLabel) is not None for r in roles)
     fields = set(parsed.subjects(RDF.type, SG.Field))
-    assert set(parsed.objects(scheme, SKOS.hasTopConcept)) == fields
+    tops = set(parsed.objects(scheme, SKOS.hasTopConcept))
+    assert fields <= tops
+    # No loose concept: every concept of the scheme without a broader one in it is a top one.
+    members = set(parsed.subjects(SKOS.inScheme, scheme))
+    assert tops == fields | {
+        c for c in members if not set(parsed.objects(c, SKOS.broader)) & members
+    }
+    assert all((c, SKOS.topConceptOf, scheme) in parsed for c in tops)
     rights = " ".join(str(x) for x in parsed.objects(scheme, DCTERMS.rights))
     for source in any_graph.sources:
         if source["attribution"]:

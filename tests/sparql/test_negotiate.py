@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from skillgraph.sparql.negotiate import choose_format, format_from_param, parse_accept
+from skillgraph.sparql.negotiate import (
+    choose_format,
+    choose_page_or_graph,
+    format_from_param,
+    parse_accept,
+)
 
 JENA_SELECT = (
     "application/sparql-results+json, application/sparql-results+xml;q=0.9, "
@@ -69,18 +74,77 @@ def test_parse_accept(header, expected):
         ("solutions", "text/*", None, "csv"),
         # Nothing acceptable.
         ("solutions", "image/png", None, None),
-        ("graph", "application/sparql-results+json", None, None),
+        ("graph", "image/png", None, None),
+        # A graph query from a client that accepts only results formats (rdflib's
+        # SPARQLStore with returnFormat json, roqet for every query form) gets Turtle.
+        ("graph", "application/sparql-results+json", None, "turtle"),
+        ("graph", "application/sparql-results+xml", None, "turtle"),
+        ("graph", "application/sparql-results+json;q=0", None, None),
+        # N3 and TriG clients get Turtle; media-type parameters do not matter.
+        ("graph", "text/n3", None, "turtle"),
+        ("graph", "text/rdf+n3;q=0.9, */*;q=0.1", None, "turtle"),
+        ("graph", "application/trig", None, "turtle"),
+        ("graph", "text/turtle; charset=utf-8", None, "turtle"),
+        (
+            "graph",
+            'application/ld+json; profile="http://www.w3.org/ns/json-ld#expanded"',
+            None,
+            "jsonld",
+        ),
         ("solutions", "text/csv;q=0", None, None),
         # An explicit format wins over Accept.
         ("solutions", "application/sparql-results+json", "csv", "csv"),
         ("solutions", None, "text/tab-separated-values", "tsv"),
         ("graph", None, "json", "jsonld"),
         ("graph", None, "nt", "ntriples"),
-        ("solutions", None, "turtle", None),
+        # A parameter naming no format of this kind is a hint ignored: Accept decides.
+        ("solutions", None, "turtle", "json"),
+        ("solutions", "text/csv", "bogus", "csv"),
+        ("graph", "image/png", "bogus", None),
+        # SPARQLWrapper repeats format/output with its own names (RDFXML, N3 returnFormat).
+        ("graph", "application/rdf+xml", ["rdf+xml", "application/rdf+xml", "rdf+xml"], "rdfxml"),
+        ("graph", "text/n3", ["n3", "text/n3"], "turtle"),
+        ("graph", None, ["text/rdf+n3"], "turtle"),
+        ("graph", None, ["application/x-nice-turtle"], "turtle"),
+        ("graph", JENA_GRAPH, ["csv", "json"], "jsonld"),
+        ("solutions", JENA_SELECT, ["rdf+xml", "tsv"], "tsv"),
     ],
 )
 def test_choose_format(kind, header, param, expected):
     chosen = choose_format(kind, header, param)
+    assert (chosen.name if chosen else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "param", "expected"),
+    [
+        # What rdflib's Graph.parse sends for format="nt", "turtle", "xml", "json-ld".
+        ("application/n-triples, text/plain;q=0.9, */*;q=0.1", None, "ntriples"),
+        ("text/plain, */*;q=0.1", None, "ntriples"),
+        ("text/turtle, application/x-turtle;q=0.9, */*;q=0.1", None, "turtle"),
+        ("application/rdf+xml, */*;q=0.1", None, "rdfxml"),
+        ("application/ld+json, application/json;q=0.9, */*;q=0.1", None, "jsonld"),
+        ("text/n3", None, "turtle"),
+        ("application/trig", None, "turtle"),
+        ("application/json", None, "jsonld"),
+        ("text/turtle; charset=utf-8", None, "turtle"),
+        ('application/ld+json; profile="http://www.w3.org/ns/json-ld#expanded"', None, "jsonld"),
+        # Browsers and clients that name nothing we serve get the page.
+        ("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", None, "html"),
+        ("*/*", None, "html"),
+        (None, None, "html"),
+        ("image/png", None, "html"),
+        # q=0 refuses.
+        ("text/html;q=0, text/turtle;q=0.5", None, "turtle"),
+        ("text/html;q=0, */*", None, "turtle"),
+        # The parameter wins.
+        ("text/html", "ttl", "turtle"),
+        ("text/turtle", "html", "html"),
+        (None, "bogus", None),
+    ],
+)
+def test_choose_page_or_graph(header, param, expected):
+    chosen = choose_page_or_graph(header, param)
     assert (chosen.name if chosen else None) == expected
 
 
