@@ -89,6 +89,22 @@ def load_taxonomy(store: Store) -> Taxonomy:
         )
     }
     teaches = [tuple(r) for r in _rows(store, "SELECT ?p ?s WHERE { ?p sg:teaches ?s }")]
+    codes = dict(
+        _rows(
+            store,
+            "SELECT ?r (MIN(STR(?n)) AS ?code) WHERE { ?r a sg:Role ; skos:notation ?n } "
+            "GROUP BY ?r",
+        )
+    )
+    skill_kinds = {
+        s: (t or "", u or "")
+        for s, t, u in _rows(
+            store,
+            """SELECT ?s (MIN(STR(?t)) AS ?type) (MIN(STR(?u)) AS ?reuse) WHERE { ?s a sg:Skill
+                 OPTIONAL { ?s sg:skillType ?t } OPTIONAL { ?s sg:reuseLevel ?u } } GROUP BY ?s""",
+        )
+        if t or u
+    }
     return Taxonomy.from_records(
         roles=roles,
         skills=skills,
@@ -99,6 +115,8 @@ def load_taxonomy(store: Store) -> Taxonomy:
         ratings=ratings,
         content_id=store.content_id,
         seniority=seniority,
+        codes=codes,
+        skill_kinds=skill_kinds,
     )
 
 

@@ -71,6 +71,14 @@ class Taxonomy:
     _index: dict[str, tuple[str, int]] = field(default_factory=dict, repr=False)
     program_field: np.ndarray | None = None
     role_seniority: np.ndarray | None = None
+    #: Each role's code in its source (``skos:notation``: an ESCO code such as ``2511.1``,
+    #: whose first digits are its ISCO-08 group, or an O*NET-SOC code); "" where none.
+    role_code: list[str] | None = None
+    #: Each skill's type (ESCO ``skillType``: "knowledge", "skill/competence") and reuse
+    #: level ("transversal", "cross-sector", "sector-specific", "occupation-specific");
+    #: "" where the source says nothing.
+    skill_type: list[str] | None = None
+    skill_reuse: list[str] | None = None
 
     def __post_init__(self) -> None:
         if self.program_field is None:
@@ -124,6 +132,8 @@ class Taxonomy:
         ratings: dict[tuple[str, str], tuple[float, float]] | None = None,
         content_id: str = "",
         seniority: dict[str, float] | None = None,
+        codes: dict[str, str] | None = None,
+        skill_kinds: dict[str, tuple[str, str]] | None = None,
     ) -> Taxonomy:
         """Build a taxonomy from plain records (URIs as strings).
 
@@ -132,7 +142,8 @@ class Taxonomy:
         uri, essential); ``programs``: (uri, label, hours, cost, type[, field uri or
         None]); ``teaches``:
         (program uri, skill uri); ``ratings``: (role uri, skill uri) -> (importance, level);
-        ``seniority``: role uri -> rank (1 to 5).
+        ``seniority``: role uri -> rank (1 to 5); ``codes``: role uri -> its code;
+        ``skill_kinds``: skill uri -> (skill type, reuse level).
         Relations that name unknown concepts are dropped.
 
         >>> t = Taxonomy.from_records(
@@ -194,4 +205,7 @@ class Taxonomy:
             role_seniority=np.array(
                 [num((seniority or {}).get(r[0])) for r in roles], dtype=np.float64
             ),
+            role_code=[(codes or {}).get(r[0], "") for r in roles],
+            skill_type=[(skill_kinds or {}).get(s[0], ("", ""))[0] for s in skills],
+            skill_reuse=[(skill_kinds or {}).get(s[0], ("", ""))[1] for s in skills],
         )

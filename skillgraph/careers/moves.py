@@ -58,6 +58,8 @@ __all__ = [
     "move_row",
     "ranks_down",
     "role_moves",
+    "training_cost",
+    "training_row",
     "viable_moves",
 ]
 
@@ -86,6 +88,32 @@ def changes_field(a, b):
     return a != b
 
 
+def training_cost(learn, params: PathParams, drop=0.0):
+    """The cost of a retraining move that takes ``learn`` hours of learning
+    (``training_step_cost + learn / training_hours_unit``, plus the step-down penalty).
+
+    >>> from skillgraph.careers import PathParams
+    >>> float(training_cost(500.0, PathParams()))
+    1.0
+    """
+    return (
+        params.training_step_cost
+        + np.asarray(learn, dtype=np.float64) / params.training_hours_unit
+        + params.step_down_penalty * drop
+    )
+
+
+def training_row(req: Requirements, have: np.ndarray, params: PathParams, drop=0.0) -> np.ndarray:
+    """The retraining cost from a start that has ``have`` into every role (inf where the
+    role lists no skills or retraining is off): the hours of what it lacks."""
+    if not params.retraining or req.learning is None:
+        return np.full(req.n_roles, np.inf)
+    learn = req.learn_totals - req.learning @ have.astype(np.float64)
+    cost = training_cost(np.maximum(learn, 0.0), params, drop)
+    cost[req.totals <= 0] = np.inf
+    return cost
+
+
 @dataclass(eq=False)
 class MoveRow:
     """Every move out of one start: cost, viability and kind per target role."""
@@ -95,6 +123,9 @@ class MoveRow:
     reskill: np.ndarray
     overlap: np.ndarray
     reuse: np.ndarray
+    #: The cost of retraining into each role (``training_cost``; inf where impossible:
+    #: the role lists no skills, or ``retraining`` is off).
+    training: np.ndarray | None = None
 
 
 def move_row(
@@ -141,7 +172,10 @@ def move_row(
     viable = (req.totals > 0) & (overlap > 0) & (overlap >= params.min_overlap * req.totals - 1e-12)
     total = float(own.sum())
     reuse = reverse / total if total > 0 else np.zeros_like(reverse)
-    return MoveRow(cost=cost, viable=viable, reskill=reskill, overlap=overlap, reuse=reuse)
+    training = training_row(req, have, params, drop)
+    return MoveRow(
+        cost=cost, viable=viable, reskill=reskill, overlap=overlap, reuse=reuse, training=training
+    )
 
 
 def _shared(req: Requirements, role: int):
@@ -158,7 +192,7 @@ def _shared(req: Requirements, role: int):
     other_level = own_level = None
     if req.levels is not None:
         other_level, own_level = req.levels[e], req.levels_of(role)[group]
-    return holder[at], req.weights.data[e], other_level, weights[group], own_level
+    return holder[at], req.weights.data[e], other_level, weights[group], own_level, e, group
 
 
 def _short(weight, level_from, level_to):
@@ -190,7 +224,7 @@ def role_moves(req: Requirements, role: int, params: PathParams, *, into: bool) 
     >>> col.viable.tolist(), col.cost[col.viable].round(3).tolist()
     ([True, False, True], [0.7, 0.875])
     """
-    idx, cost, _, cover, used = _moves(req, role, params, into=into)
+    idx, cost, _, cover, used, _ = _moves(req, role, params, into=into)
     n = req.n_roles
     row = MoveRow(
         cost=np.full(n, np.inf),
@@ -208,13 +242,24 @@ def role_moves(req: Requirements, role: int, params: PathParams, *, into: bool) 
 def viable_moves(
     req: Requirements, role: int, params: PathParams, *, into: bool
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``(roles, costs, reskill flags)`` of the viable moves of ``role_moves``, only."""
-    return _moves(req, role, params, into=into)[:3]
+    """``(roles, costs, reskill flags)`` of every move a path may take out of ``role``
+    (``into=False``) or into it (``into=True``) between roles that share a skill: the
+    viable job moves of ``role_moves`` and, with ``retraining``, retraining moves, each
+    pair at the cheaper of the two.  (Retraining from scratch, between roles that share
+    nothing, is only ever worth it from a path's start: ``training_row``.)"""
+    idx, cost, reskill, _, _, train = _moves(req, role, params, into=into)
+    if train is None:
+        return idx, cost, reskill
+    best = train.copy()
+    best[idx] = np.minimum(best[idx], cost)
+    best[role] = np.inf
+    every = np.flatnonzero(np.isfinite(best))
+    return every, best[every], req.role_field[every] != req.role_field[role]
 
 
 def _moves(req: Requirements, role: int, params: PathParams, *, into: bool):
     n = req.n_roles
-    other, w_other, l_other, w_own, l_own = _shared(req, role)
+    other, w_other, l_other, w_own, l_own, entry, group = _shared(req, role)
     if into:  # other -> role: other covers role's weight; role uses other's.
         cover = np.bincount(other, weights=w_own, minlength=n)
         used = np.bincount(other, weights=w_other, minlength=n)
@@ -244,7 +289,27 @@ def _moves(req: Requirements, role: int, params: PathParams, *, into: bool):
         rank = req.role_rank
         drop = ranks_down(rank[idx], rank[role]) if into else ranks_down(rank[role], rank[idx])
     cost = move_cost(cover[idx], used[idx], start_total, target_total, reskill, params, drop)
-    return idx, cost, reskill, cover, used
+    train = None
+    if params.retraining and req.learning is not None:
+        # Retraining between roles that share a skill: what the target lists, less the
+        # hours of the skills the start already has.
+        learning = req.learning
+        if into:
+            own = learning.data[learning.indptr[role] : learning.indptr[role + 1]]
+            shared = np.bincount(other, weights=own[group], minlength=n)
+            learn = req.learn_totals[role] - shared
+        else:
+            shared = np.bincount(other, weights=learning.data[entry], minlength=n)
+            learn = req.learn_totals - shared
+        sharing = np.zeros(n, dtype=bool)
+        sharing[other] = True
+        sharing[role] = False
+        drop_all = 0.0
+        if req.role_rank is not None:
+            rank = req.role_rank
+            drop_all = ranks_down(rank, rank[role]) if into else ranks_down(rank[role], rank)
+        train = np.where(sharing, training_cost(np.maximum(learn, 0.0), params, drop_all), np.inf)
+    return idx, cost, reskill, cover, used, train
 
 
 def move_column(req: Requirements, target: int, params: PathParams) -> MoveRow:

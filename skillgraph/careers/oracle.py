@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..taxonomy import Taxonomy
 from .requirements import requirements
+from .seniority import role_ranks
 
 if TYPE_CHECKING:
     from .params import PathParams
@@ -19,16 +20,25 @@ __all__ = ["reference_costs", "reference_edges"]
 def reference_costs(
     taxonomy: Taxonomy, params: PathParams, sources: Iterable[int] | None = None
 ) -> dict[tuple[int, int], tuple[float, bool]]:
-    """Every viable move out of ``sources`` (default: all roles), with plain Python sets.
+    """Every move out of ``sources`` (default: all roles) a path may take between roles
+    that share a skill: a viable job move or a retraining move, whichever is cheaper --
+    with plain Python sets.
 
     The readable statement of the model, used as the oracle in tests and as the baseline
     in ``scripts/bench_paths.py``.  Returns ``{(a, b): (cost, reskilling)}``.
     """
     req = requirements(taxonomy, params)
-    weight, level = [], []
+    weight, level, learn = [], [], []
+    hours = req.hours.tolist() if req.hours is not None else []
     for r in range(taxonomy.n_roles):
-        skills, weights, _ = req.entries_of(r)
+        skills, weights, essential = req.entries_of(r)
         weight.append(dict(zip(skills.tolist(), weights.tolist(), strict=True)))
+        learn.append(
+            {
+                s: hours[s] * (1.0 if e else params.training_optional_share)
+                for s, e in zip(skills.tolist(), essential.tolist(), strict=True)
+            }
+        )
         levels = req.levels_of(r)
         rated = {} if levels is None else dict(zip(skills.tolist(), levels.tolist(), strict=True))
         level.append({s: v for s, v in rated.items() if not math.isnan(v)})
@@ -40,7 +50,7 @@ def reference_costs(
 
     total = [sum(w.values()) for w in weight]
     field = taxonomy.role_field.tolist()
-    rank = taxonomy.role_seniority.tolist()
+    rank = role_ranks(taxonomy.role_seniority, taxonomy.role_labels, taxonomy.role_code).tolist()
     a_ = params.reuse_weight
     viable: dict[tuple[int, int], tuple[float, bool]] = {}
     for a in range(taxonomy.n_roles) if sources is None else sources:
@@ -50,8 +60,18 @@ def reference_costs(
             if a == b or total[b] <= 0:
                 continue
             shared = has & wb.keys()
+            drop = rank[a] - rank[b] if rank[a] > rank[b] else 0.0  # False where NaN
+            # Retraining: learn what b lists and a lacks (only between roles that share a
+            # skill here; from scratch, only from a path's start).
+            train = math.inf
+            if params.retraining and shared:
+                lacking = sum(h for s, h in learn[b].items() if s not in has)
+                train = params.training_step_cost + lacking / params.training_hours_unit
+                train += params.step_down_penalty * drop
             overlap = sum(wb[s] * covered(a, b, s) for s in shared)
             if overlap <= 0 or overlap < params.min_overlap * total[b] - 1e-12:
+                if train < math.inf:
+                    viable[a, b] = (train, field[a] != field[b])
                 continue
             gap = 1 - overlap / (total[b] + params.size_prior or 1.0)
             used = sum(wa[s] * covered(b, a, s) for s in shared)
@@ -59,9 +79,8 @@ def reference_costs(
             reskill = field[a] != field[b]
             cost = params.step_cost + (1 - a_) * gap + a_ * (1 - reuse)
             cost *= params.reskilling_penalty if reskill else 1.0
-            if rank[a] > rank[b]:  # False where either is NaN
-                cost += params.step_down_penalty * (rank[a] - rank[b])
-            viable[a, b] = (cost, reskill)
+            cost += params.step_down_penalty * drop
+            viable[a, b] = (min(cost, train), reskill)
     return viable
 
 

@@ -59,9 +59,20 @@ class PathParams:
       at least this share of its skills, even below ``min_overlap`` (0..1): people list
       only some of what they know.
 
+    - ``default_skill_hours`` (40.0): the base of the estimated hours of a skill whose
+      hours the taxonomy does not give (ESCO, O*NET), scaled by its reuse level and type
+      (``careers.hours``: 20 to 100 hours on ESCO).
+    - ``retraining`` (True): besides job moves between similar roles, a person may
+      *retrain*: learn the target's missing skills (courses, study) before applying.  A
+      retraining move is possible into any role that lists skills, and costs
+      ``training_step_cost`` (0.5: the time between jobs, applying without experience)
+      plus the hours of learning it takes / ``training_hours_unit`` (1000): every
+      essential skill the start lacks in full, each optional one at
+      ``training_optional_share`` (0.25) of its hours.  A step is whichever of the two
+      moves is cheaper.
+
     Explanation parameters (no effect on the graph):
 
-    - ``default_skill_hours`` (40.0): hours to learn a skill whose hours are unknown (ESCO).
     - ``max_programs`` (5): at most this many programs recommended per step.
     - ``program_field_weight`` (0.5): programs are picked greedily by the missing weight
       they teach times their *relevance*, per hour of the program (see
@@ -87,7 +98,11 @@ class PathParams:
     profile_match: float = field(default=0.5, metadata=EXPLAIN)
     use_ratings: bool = field(default=True, metadata=GRAPH)
     use_levels: bool = field(default=True, metadata=GRAPH)
-    default_skill_hours: float = field(default=40.0, metadata=EXPLAIN)
+    default_skill_hours: float = field(default=40.0, metadata=GRAPH)
+    retraining: bool = field(default=True, metadata=GRAPH)
+    training_step_cost: float = field(default=0.5, metadata=GRAPH)
+    training_hours_unit: float = field(default=1000.0, metadata=GRAPH)
+    training_optional_share: float = field(default=0.25, metadata=GRAPH)
     max_programs: int = field(default=5, metadata=EXPLAIN)
     program_field_weight: float = field(default=0.5, metadata=EXPLAIN)
     program_hours_exponent: float = field(default=0.5, metadata=EXPLAIN)
@@ -124,6 +139,9 @@ class PathParams:
         check("step_down_penalty", 0 <= self.step_down_penalty <= 10, "between 0 and 10")
         check("profile_match", 0 <= self.profile_match <= 1, "between 0 and 1")
         check("default_skill_hours", self.default_skill_hours >= 0, ">= 0")
+        check("training_step_cost", 0 < self.training_step_cost <= 100, "> 0 and <= 100")
+        check("training_hours_unit", self.training_hours_unit > 0, "> 0")
+        check("training_optional_share", 0 <= self.training_optional_share <= 1, "between 0 and 1")
         check("max_programs", 0 <= self.max_programs <= 50, "between 0 and 50")
         check("program_field_weight", 0 <= self.program_field_weight <= 1, "between 0 and 1")
         check("program_hours_exponent", 0 <= self.program_hours_exponent <= 1, "between 0 and 1")
