@@ -36,9 +36,12 @@ Rankers, all computed in the same run over the same roles:
 - ``random``: a random order of all other roles (numpy seed ``SEED``).
 - ``jaccard``: |S_A & S_B| / |S_A | S_B| over the sets of skills the roles list.
 - ``cosine``: cosine of skill vectors weighing an essential skill 1 and an optional one 0.5.
-- ``cosine+group``: ``cosine`` + 1 when the two roles share their group -- ISCO-08 minor
-  group (first 3 digits of the ESCO code) or SOC minor group (``15-12`` of ``15-1252.00``):
-  every same-group role ranks first (by cosine), then the others (by cosine).
+- ``cosine+field`` / ``cosine+unit``: ``cosine`` + 1 when the two roles share their group, so
+  every same-group role ranks first (by cosine), then the others (by cosine).  *field*: the
+  ISCO-08 sub-major group (first 2 digits of the ESCO code; the library's ESCO field) or the
+  SOC major group (``15`` of ``15-1252.00``); *unit*: the ISCO-08 unit group (4 digits) or
+  the SOC broad occupation (``15-125``).  Of the four ISCO levels and the SOC major / minor /
+  broad levels, these were the strongest baselines on the dev half.
 
 Ties are broken by the roles' order in the taxonomy.  Roles are split into two halves by
 their group, so that near-identical roles never straddle the halves: ``crc32(SEED:group) % 2``
@@ -70,7 +73,7 @@ SOURCES = {"esco": DATA / "esco-v1.1.1-en", "onet": DATA / "onet-29.3"}
 K = 10
 SEED = 10
 OPTIONAL_WEIGHT = 0.5
-BASELINES = ("random", "jaccard", "cosine", "cosine+group")
+BASELINES = ("random", "jaccard", "cosine", "cosine+field", "cosine+unit")
 NOTATIONS = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT ?c ?n WHERE { ?c skos:notation ?n }"""
 
@@ -249,18 +252,16 @@ def references(onet_of: list[set[str]], moves: dict[str, set[str]]):
 
 
 def taxonomy_setup(name: str, g):
-    """O*NET codes, baseline groups and split groups of every role of one taxonomy."""
+    """Each role's O*NET codes, its groups (field, unit) and the group that picks its half."""
     codes = role_codes(g)
     if name == "esco":
         crosswalk = read_crosswalk()
         onet_of = [crosswalk.get(c, set()) if c else set() for c in codes]
-        groups = [c[:3] for c in codes]
-        split = [c[:4] for c in codes]
+        groups = {"field": [c[:2] for c in codes], "unit": [c[:4] for c in codes]}
     else:
         onet_of = [{c} if c else set() for c in codes]
-        groups = [c[:5] for c in codes]
-        split = [c[:6] for c in codes]
-    return onet_of, groups, split
+        groups = {"field": [c[:2] for c in codes], "unit": [c[:6] for c in codes]}
+    return onet_of, groups, groups["unit"]
 
 
 def baseline_scores(t, groups) -> dict[str, np.ndarray]:
@@ -276,7 +277,8 @@ def baseline_scores(t, groups) -> dict[str, np.ndarray]:
         "random": np.random.default_rng(SEED).random((n, n)),
         "jaccard": jaccard_scores(binary),
         "cosine": cosine,
-        "cosine+group": group_boosted(cosine, groups),
+        "cosine+field": group_boosted(cosine, groups["field"]),
+        "cosine+unit": group_boosted(cosine, groups["unit"]),
     }
 
 
