@@ -32,10 +32,13 @@ removed, cut to the first 10.  With ``rel(i)`` = 1 when the i-th judged role is 
 
 Rankers, all computed in the same run over the same roles:
 
-- ``ours``: ``g.next_steps(role, k)`` through the public API, cheapest first.
+- ``ours``: ``g.next_steps(role, k)`` through the public API, cheapest first, with k = 10 +
+  the number of skipped roles (at most 500), so that skipping never empties a place the
+  library could have filled.
 - ``random``: a random order of all other roles (numpy seed ``SEED``).
 - ``jaccard``: |S_A & S_B| / |S_A | S_B| over the sets of skills the roles list.
-- ``cosine``: cosine of skill vectors weighing an essential skill 1 and an optional one 0.5.
+- ``cosine``: cosine of skill vectors weighing an essential skill 1 and an optional one 0.5
+  (O*NET importance ratings are not used by any baseline).
 - ``cosine+field`` / ``cosine+minor`` / ``cosine+unit``: ``cosine`` + 1 when the two roles
   share their group, so every same-group role ranks first (by cosine), then the others (by
   cosine).  On ESCO the ISCO-08 sub-major group (2 digits of the ESCO code; the library's
@@ -46,9 +49,9 @@ Ties are broken by the roles' order in the taxonomy.  Roles are split into two h
 their group, so that near-identical roles never straddle the halves: the first byte of
 ``sha256(SEED:group)`` mod 2, with the ISCO unit group (4 digits) on ESCO and the SOC broad
 occupation (``15-125``) on O*NET; 0 is ``dev`` (tune on it), 1 is ``heldout`` (look at it
-at the end).  The ratio row
-divides ours by the best baseline of each column.  Without ``../shared/data`` the script says
-so and exits 0.  Without ``--esco-store`` / ``--onet-store`` it imports into a temporary store.
+at the end).  The ratio row divides ours by the best baseline of each column.  Without
+``../shared/data`` the script says so and exits 0.  Without ``--esco-store`` /
+``--onet-store`` it imports the real data into a temporary store first.
 """
 
 from __future__ import annotations
