@@ -105,6 +105,24 @@ def load_taxonomy(store: Store) -> Taxonomy:
         )
         if t or u
     }
+    texts = {
+        r: " ".join(x for x in (label, alts, desc) if x)
+        for r, label, alts, desc in _rows(
+            store,
+            """SELECT ?r (SAMPLE(?l) AS ?label) (GROUP_CONCAT(DISTINCT ?a; separator=" ") AS ?alts)
+                 (SAMPLE(?d) AS ?desc) WHERE { ?r a sg:Role
+                 OPTIONAL { ?r skos:prefLabel ?l } OPTIONAL { ?r skos:altLabel ?a }
+                 OPTIONAL { ?r dcterms:description ?d } } GROUP BY ?r""",
+        )
+    }
+    broader = [
+        (s, g)
+        for s, g in _rows(
+            store,
+            "SELECT ?s ?g WHERE { ?s a sg:Skill ; skos:broader ?g "
+            "FILTER NOT EXISTS { ?g a sg:Role } }",
+        )
+    ]
     return Taxonomy.from_records(
         roles=roles,
         skills=skills,
@@ -117,6 +135,8 @@ def load_taxonomy(store: Store) -> Taxonomy:
         seniority=seniority,
         codes=codes,
         skill_kinds=skill_kinds,
+        texts=texts,
+        broader=broader,
     )
 
 

@@ -12,6 +12,7 @@ import math
 from collections.abc import Collection, Iterable
 
 import numpy as np
+import scipy.sparse as sp
 
 from ..taxonomy import Concept, Kind, Taxonomy
 from . import gaps as _gaps
@@ -38,9 +39,29 @@ class Explainer:
             for s in skills:
                 self.taught_by.setdefault(s, []).append(p)
         self._concept_lists: dict[str, list[Concept]] = {}
-        hours = np.asarray(t.skill_hours, dtype=np.float64)
-        self.hours = np.where(np.isnan(hours), params.default_skill_hours, hours)
+        if req.hours is not None and req.hours_estimated is not None:
+            self.hours, self.hours_estimated = req.hours, req.hours_estimated
+        else:
+            hours = np.asarray(t.skill_hours, dtype=np.float64)
+            self.hours = np.where(np.isnan(hours), params.default_skill_hours, hours)
+            self.hours_estimated = np.isnan(hours)
         self.program_hours = {p: self._estimated_hours(p) for p in self.teaches}
+        # Skill -> the groups it sits in, and group -> its skills (for transferable skills).
+        self.group_of = sp.csr_matrix(
+            (
+                np.ones(len(t.broader_skill if t.broader_skill is not None else [])),
+                (
+                    t.broader_skill if t.broader_skill is not None else [],
+                    t.broader_group if t.broader_group is not None else [],
+                ),
+            ),
+            shape=(
+                t.n_skills,
+                int(t.broader_group.max()) + 1
+                if t.broader_group is not None and len(t.broader_group)
+                else 0,
+            ),
+        )
 
     def _estimated_hours(self, program: int) -> float:
         h = float(self.taxonomy.program_hours[program])
@@ -163,15 +184,36 @@ class Explainer:
                     strict=True,
                 )
             ]
+        needed = self.req.skills_of(target)
+        estimated = bool(self.hours_estimated[gap.missing].any()) or bool(
+            deeper is not None and self.hours_estimated[deeper.skills].any()
+        )
         return {
             "matched": len(gap.matched),
             "required": len(gap.matched) + len(missing),
             "matched_skills": [skill[s] for s in gap.matched.tolist()],
+            "transferable_skills": [skill[s] for s in self.transferable(have, needed)],
             "missing_skills": missing,
             "hours": gap.total_hours + (deeper.total_hours if deeper is not None else 0.0),
+            "hours_estimated": estimated,
             "programs": programs,
+            "programs_available": bool(len(t.program_uris)),
             "to_deepen": deepen,
         }
+
+    def transferable(self, have: np.ndarray, needed: np.ndarray, cap: int = 12) -> list[int]:
+        """Skills of the start the target does not list, in a skill group the target needs
+        (``skos:broader``): experience that carries over in part.  At most ``cap``."""
+        if not self.group_of.shape[1] or not len(needed):
+            return []
+        wanted = np.zeros(self.group_of.shape[1], dtype=bool)
+        wanted[self.group_of[needed].indices] = True
+        own = np.flatnonzero(have)
+        own = own[~np.isin(own, needed)]
+        if not len(own):
+            return []
+        hit = (self.group_of[own] @ wanted.astype(np.float64)) > 0
+        return own[hit][:cap].tolist()
 
     def concepts(self, kind: str) -> list[Concept]:
         """Every concept of a kind, built once (Concepts are immutable)."""

@@ -40,6 +40,7 @@ Everything is computed with scipy.sparse / numpy over the whole role set at once
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -53,6 +54,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MoveRow",
     "changes_field",
+    "learn_row",
     "move_column",
     "move_cost",
     "move_row",
@@ -70,15 +72,20 @@ def ranks_down(start_rank, target_rank):
     return np.where(down > 0, down, 0.0)  # NaN > 0 is False
 
 
-def move_cost(overlap, reverse, start_total, target_total, reskill, params: PathParams, drop=0.0):
+def move_cost(
+    overlap, reverse, start_total, target_total, reskill, params: PathParams, drop=0.0, learn=0.0
+):
     """The cost formula of the module docstring, over broadcastable arrays; ``drop``:
-    the seniority ranks the move steps down (``ranks_down``)."""
+    the seniority ranks the move steps down (``ranks_down``); ``learn``: the hours of the
+    target's missing skills (learned on the job, ``job_hours_unit``)."""
     # Roles that list no skills (total 0) are never viable; keep their cost finite anyway.
     size = target_total + params.size_prior
     gap = 1.0 - overlap / np.where(size > 0, size, 1.0)
     reuse = np.where(start_total > 0, reverse / np.where(start_total > 0, start_total, 1.0), 0.0)
     a = params.reuse_weight
     base = params.step_cost + (1.0 - a) * gap + a * (1.0 - reuse)
+    if math.isfinite(params.job_hours_unit):
+        base = base + np.asarray(learn, dtype=np.float64) / params.job_hours_unit
     return base * np.where(reskill, params.reskilling_penalty, 1.0) + (
         params.step_down_penalty * drop
     )
@@ -103,13 +110,19 @@ def training_cost(learn, params: PathParams, drop=0.0):
     )
 
 
+def learn_row(req: Requirements, have: np.ndarray) -> np.ndarray:
+    """The hours of each role's requirement that a start with ``have`` lacks."""
+    if req.learning is None or req.learn_totals is None:
+        return np.zeros(req.n_roles)
+    return np.maximum(req.learn_totals - req.learning @ have.astype(np.float64), 0.0)
+
+
 def training_row(req: Requirements, have: np.ndarray, params: PathParams, drop=0.0) -> np.ndarray:
     """The retraining cost from a start that has ``have`` into every role (inf where the
     role lists no skills or retraining is off): the hours of what it lacks."""
     if not params.retraining or req.learning is None:
         return np.full(req.n_roles, np.inf)
-    learn = req.learn_totals - req.learning @ have.astype(np.float64)
-    cost = training_cost(np.maximum(learn, 0.0), params, drop)
+    cost = training_cost(learn_row(req, have), params, drop)
     cost[req.totals <= 0] = np.inf
     return cost
 
@@ -137,6 +150,7 @@ def move_row(
     own: np.ndarray,
     level: np.ndarray | None = None,
     rank: float | None = None,
+    fit_ok: np.ndarray | None = None,
 ) -> MoveRow:
     """The moves out of a start that has the skills ``have`` (a bool vector over skills).
 
@@ -145,8 +159,9 @@ def move_row(
     ``own`` holds the start's own weight per skill (what ``reuse`` is measured against):
     a role's requirement weights, or ones for a bare skill profile.  ``level`` holds the
     start's rated level per skill (NaN: unrated; None: none rated), ``rank`` its
-    seniority rank (None: unknown).  For a role this gives exactly the row of the role
-    in ``build_transitions``.
+    seniority rank (None: unknown).  ``fit_ok`` marks the roles that fit the start best
+    (``careers.fit``): a job move into them is viable whatever the start covers.  For a
+    role this gives exactly the row of the role in ``build_transitions``.
     """
     h = have.astype(np.float64)
     overlap = req.weights @ h
@@ -168,8 +183,11 @@ def move_row(
     drop = 0.0
     if rank is not None and req.role_rank is not None:
         drop = ranks_down(rank, req.role_rank)
-    cost = move_cost(overlap, reverse, float(own.sum()), req.totals, reskill, params, drop)
+    learn = learn_row(req, have)
+    cost = move_cost(overlap, reverse, float(own.sum()), req.totals, reskill, params, drop, learn)
     viable = (req.totals > 0) & (overlap > 0) & (overlap >= params.min_overlap * req.totals - 1e-12)
+    if fit_ok is not None:
+        viable |= fit_ok & (req.totals > 0)
     total = float(own.sum())
     reuse = reverse / total if total > 0 else np.zeros_like(reverse)
     training = training_row(req, have, params, drop)
@@ -203,7 +221,14 @@ def _short(weight, level_from, level_to):
     return out
 
 
-def role_moves(req: Requirements, role: int, params: PathParams, *, into: bool) -> MoveRow:
+def role_moves(
+    req: Requirements,
+    role: int,
+    params: PathParams,
+    *,
+    into: bool,
+    fit_ok: np.ndarray | None = None,
+) -> MoveRow:
     """Every move out of role ``role`` (``into=False``), or into it from every role
     (``into=True``: entry ``u`` is the move u -> ``role``), with the costs and viability
     rule of ``build_transitions`` -- computed only over the roles that share a skill
@@ -221,10 +246,10 @@ def role_moves(req: Requirements, role: int, params: PathParams, *, into: bool) 
     ...                   ("r:c", "s:y", True)])
     >>> p = PathParams()
     >>> col = role_moves(requirements(t, p), 1, p, into=True)  # a -> b, c -> b
-    >>> col.viable.tolist(), col.cost[col.viable].round(3).tolist()
-    ([True, False, True], [0.7, 0.875])
+    >>> col.viable.tolist(), col.cost[col.viable].round(3).tolist()  # y's 40 h: + 0.02
+    ([True, False, True], [0.72, 0.9])
     """
-    idx, cost, _, cover, used, _ = _moves(req, role, params, into=into)
+    idx, cost, _, cover, used, _ = _moves(req, role, params, into=into, fit_ok=fit_ok)
     n = req.n_roles
     row = MoveRow(
         cost=np.full(n, np.inf),
@@ -240,14 +265,19 @@ def role_moves(req: Requirements, role: int, params: PathParams, *, into: bool) 
 
 
 def viable_moves(
-    req: Requirements, role: int, params: PathParams, *, into: bool
+    req: Requirements,
+    role: int,
+    params: PathParams,
+    *,
+    into: bool,
+    fit_ok: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``(roles, costs, reskill flags)`` of every move a path may take out of ``role``
     (``into=False``) or into it (``into=True``) between roles that share a skill: the
     viable job moves of ``role_moves`` and, with ``retraining``, retraining moves, each
     pair at the cheaper of the two.  (Retraining from scratch, between roles that share
     nothing, is only ever worth it from a path's start: ``training_row``.)"""
-    idx, cost, reskill, _, _, train = _moves(req, role, params, into=into)
+    idx, cost, reskill, _, _, train = _moves(req, role, params, into=into, fit_ok=fit_ok)
     if train is None:
         return idx, cost, reskill
     best = train.copy()
@@ -257,7 +287,14 @@ def viable_moves(
     return every, best[every], req.role_field[every] != req.role_field[role]
 
 
-def _moves(req: Requirements, role: int, params: PathParams, *, into: bool):
+def _moves(
+    req: Requirements,
+    role: int,
+    params: PathParams,
+    *,
+    into: bool,
+    fit_ok: np.ndarray | None = None,
+):
     n = req.n_roles
     other, w_other, l_other, w_own, l_own, entry, group = _shared(req, role)
     if into:  # other -> role: other covers role's weight; role uses other's.
@@ -276,6 +313,10 @@ def _moves(req: Requirements, role: int, params: PathParams, *, into: bool):
         need = params.min_overlap * req.totals
     # A role shares a skill only with roles that list skills: no total here is 0.
     ok = (cover > 0) & (cover >= need - 1e-12)
+    if fit_ok is not None:
+        # The best-fitting roles are job moves whatever is covered (``fit_ok``: the roles
+        # this role fits best, or, into it, the roles it is among the best fits of).
+        ok |= fit_ok & ((req.totals[role] > 0) if into else (req.totals > 0))
     ok[role] = False
     idx = np.flatnonzero(ok)
     totals = req.totals
@@ -288,27 +329,40 @@ def _moves(req: Requirements, role: int, params: PathParams, *, into: bool):
     if req.role_rank is not None:
         rank = req.role_rank
         drop = ranks_down(rank[idx], rank[role]) if into else ranks_down(rank[role], rank[idx])
-    cost = move_cost(cover[idx], used[idx], start_total, target_total, reskill, params, drop)
-    train = None
-    if params.retraining and req.learning is not None:
-        # Retraining between roles that share a skill: what the target lists, less the
-        # hours of the skills the start already has.
+    learn = None
+    if req.learning is not None:
+        # What the target lists, less the hours of the skills the start already has.
         learning = req.learning
         if into:
             own = learning.data[learning.indptr[role] : learning.indptr[role + 1]]
             shared = np.bincount(other, weights=own[group], minlength=n)
-            learn = req.learn_totals[role] - shared
+            learn = np.maximum(req.learn_totals[role] - shared, 0.0)
         else:
             shared = np.bincount(other, weights=learning.data[entry], minlength=n)
-            learn = req.learn_totals - shared
+            learn = np.maximum(req.learn_totals - shared, 0.0)
+    cost = move_cost(
+        cover[idx],
+        used[idx],
+        start_total,
+        target_total,
+        reskill,
+        params,
+        drop,
+        0.0 if learn is None else learn[idx],
+    )
+    train = None
+    if params.retraining and learn is not None:
+        # Retraining between roles that share a skill.
         sharing = np.zeros(n, dtype=bool)
         sharing[other] = True
         sharing[role] = False
+        # A role whose requirement weighs nothing lists no skills: nothing to train for.
+        sharing &= (req.totals[role] > 0) if into else (req.totals > 0)
         drop_all = 0.0
         if req.role_rank is not None:
             rank = req.role_rank
             drop_all = ranks_down(rank, rank[role]) if into else ranks_down(rank[role], rank)
-        train = np.where(sharing, training_cost(np.maximum(learn, 0.0), params, drop_all), np.inf)
+        train = np.where(sharing, training_cost(learn, params, drop_all), np.inf)
     return idx, cost, reskill, cover, used, train
 
 

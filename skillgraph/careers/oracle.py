@@ -4,7 +4,7 @@ benchmark baseline (never used to answer a request)."""
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING
 
 from ..taxonomy import Taxonomy
@@ -18,7 +18,12 @@ __all__ = ["reference_costs", "reference_edges"]
 
 
 def reference_costs(
-    taxonomy: Taxonomy, params: PathParams, sources: Iterable[int] | None = None
+    taxonomy: Taxonomy,
+    params: PathParams,
+    sources: Iterable[int] | None = None,
+    *,
+    fit_pairs: Collection[tuple[int, int]] = (),
+    from_scratch: bool = False,
 ) -> dict[tuple[int, int], tuple[float, bool]]:
     """Every move out of ``sources`` (default: all roles) a path may take between roles
     that share a skill: a viable job move or a retraining move, whichever is cheaper --
@@ -26,6 +31,9 @@ def reference_costs(
 
     The readable statement of the model, used as the oracle in tests and as the baseline
     in ``scripts/bench_paths.py``.  Returns ``{(a, b): (cost, reskilling)}``.
+    ``fit_pairs``: the (a, b) job moves viable whatever a covers (b fits a best);
+    ``from_scratch``: retraining is possible between roles that share nothing too (what a
+    path's start may do).
     """
     req = requirements(taxonomy, params)
     weight, level, learn = [], [], []
@@ -52,6 +60,7 @@ def reference_costs(
     field = taxonomy.role_field.tolist()
     rank = role_ranks(taxonomy.role_seniority, taxonomy.role_labels, taxonomy.role_code).tolist()
     a_ = params.reuse_weight
+    fit_set = set(fit_pairs)
     viable: dict[tuple[int, int], tuple[float, bool]] = {}
     for a in range(taxonomy.n_roles) if sources is None else sources:
         wa = weight[a]
@@ -60,16 +69,17 @@ def reference_costs(
             if a == b or total[b] <= 0:
                 continue
             shared = has & wb.keys()
+            fits = (a, b) in fit_set
             drop = rank[a] - rank[b] if rank[a] > rank[b] else 0.0  # False where NaN
             # Retraining: learn what b lists and a lacks (only between roles that share a
             # skill here; from scratch, only from a path's start).
+            lacking = sum(h for s, h in learn[b].items() if s not in has)
             train = math.inf
-            if params.retraining and shared:
-                lacking = sum(h for s, h in learn[b].items() if s not in has)
+            if params.retraining and (shared or from_scratch):
                 train = params.training_step_cost + lacking / params.training_hours_unit
                 train += params.step_down_penalty * drop
             overlap = sum(wb[s] * covered(a, b, s) for s in shared)
-            if overlap <= 0 or overlap < params.min_overlap * total[b] - 1e-12:
+            if not fits and (overlap <= 0 or overlap < params.min_overlap * total[b] - 1e-12):
                 if train < math.inf:
                     viable[a, b] = (train, field[a] != field[b])
                 continue
@@ -78,6 +88,8 @@ def reference_costs(
             reuse = used / total[a] if total[a] > 0 else 0.0
             reskill = field[a] != field[b]
             cost = params.step_cost + (1 - a_) * gap + a_ * (1 - reuse)
+            if math.isfinite(params.job_hours_unit):
+                cost += lacking / params.job_hours_unit  # learned on the job
             cost *= params.reskilling_penalty if reskill else 1.0
             cost += params.step_down_penalty * drop
             viable[a, b] = (min(cost, train), reskill)

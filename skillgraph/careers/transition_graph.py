@@ -260,8 +260,15 @@ def _aligned(m: sp.csr_matrix, row: np.ndarray, col: np.ndarray, n: int) -> np.n
     return np.where(keys[at] == wanted, m.data[at], 0.0)
 
 
-def build_transitions(req: Requirements, params: PathParams) -> TransitionGraph:
+def build_transitions(
+    req: Requirements,
+    params: PathParams,
+    fit_pairs: tuple[np.ndarray, np.ndarray] | None = None,
+) -> TransitionGraph:
     """The transition graph of all roles, computed with sparse matrix products.
+
+    ``fit_pairs`` = ``(sources, targets)``: the job moves viable because the target fits
+    the source best (``careers.fit``), whatever the source covers of it.
 
     >>> from skillgraph.careers import PathParams
     >>> from skillgraph.careers.requirements import requirements
@@ -272,10 +279,10 @@ def build_transitions(req: Requirements, params: PathParams) -> TransitionGraph:
     ...     fields=[("f:1", "one"), ("f:2", "two")],
     ...     requirements=[("r:a", "s:x", True), ("r:b", "s:x", True), ("r:b", "s:y", True),
     ...                   ("r:c", "s:y", True)])
-    >>> jobs = PathParams(retraining=False)  # job moves only
+    >>> jobs = PathParams(retraining=False)  # job moves only (40 h learned at work: + 0.02)
     >>> g = build_transitions(requirements(t, jobs), jobs)
     >>> [(u, v, round(c, 3), r) for u in range(g.n) for v, c, r in g.adjacency[u]]
-    [(0, 1, 0.7, 0), (1, 0, 0.787, 0), (1, 2, 0.984, 1), (2, 1, 0.875, 1)]
+    [(0, 1, 0.72, 0), (1, 0, 0.787, 0), (1, 2, 0.984, 1), (2, 1, 0.9, 1)]
 
     With retraining, a pair may be joined by the cheaper retraining move (0.5 + 40 hours
     of an unknown skill / 1000): learning ``y`` takes a -> b, b -> a needs nothing.
@@ -312,17 +319,32 @@ def build_transitions(req: Requirements, params: PathParams) -> TransitionGraph:
     threshold = np.repeat(params.min_overlap * totals - 1e-12, per_target)
     distinct = source != target
     viable = (overlap > 0) & (overlap >= threshold) & distinct
-    train = None
-    if retraining:
-        # Retraining between roles that share a skill (a pair the product holds):
-        # the hours of the target's requirement the start lacks.
+    if fit_pairs is not None and len(fit_pairs[0]):
+        # Best-fitting pairs are viable job moves; those that share no skill join the
+        # pairs with nothing covered.
+        keys = target * n + source
+        fit_keys = np.unique(fit_pairs[1].astype(np.int64) * n + fit_pairs[0])
+        viable |= np.isin(keys, fit_keys) & distinct
+        fresh = fit_keys[~np.isin(fit_keys, keys)]
+        if len(fresh):
+            target = np.concatenate((target, fresh // n))
+            source = np.concatenate((source, fresh % n))
+            overlap = np.concatenate((overlap, np.zeros(len(fresh))))
+            viable = np.concatenate((viable, fresh // n != fresh % n))
+            distinct = np.concatenate((distinct, fresh // n != fresh % n))
+    learn = train = None
+    if req.learning is not None:
+        # The hours of the target's requirement the start lacks (a pair the product holds
+        # shares a skill; a best-fitting pair that shares none lacks everything).
         shared = _aligned((req.binary @ req.learning.T).tocsr(), source, target, n)
         learn = np.maximum(req.learn_totals[target] - shared, 0.0)
+    if retraining and learn is not None:
         drop = 0.0
         if req.role_rank is not None:
             drop = ranks_down(req.role_rank[source], req.role_rank[target])
-        train = training_cost(learn, params, drop)
-        keep = distinct
+        # A role whose requirement weighs nothing lists no skills: nothing to train for.
+        train = np.where(totals[target] > 0, training_cost(learn, params, drop), np.inf)
+        keep = distinct & np.isfinite(train) | viable
     else:
         keep = viable
     # reverse[a -> b] = overlap of b -> a = the part of a's own requirement b uses.
@@ -337,10 +359,21 @@ def build_transitions(req: Requirements, params: PathParams) -> TransitionGraph:
     drop = 0.0
     if req.role_rank is not None:
         drop = ranks_down(req.role_rank[source], req.role_rank[target])
-    cost = move_cost(overlap, reverse, totals[source], totals[target], reskill, params, drop)
+    cost = move_cost(
+        overlap,
+        reverse,
+        totals[source],
+        totals[target],
+        reskill,
+        params,
+        drop,
+        0.0 if learn is None else learn[keep],
+    )
     cost = np.where(viable, cost, np.inf)
     if train is not None:
         cost = np.minimum(cost, train[keep])
+    fine = np.isfinite(cost)
+    source, target, cost, reskill = source[fine], target[fine], cost[fine], reskill[fine]
     k = params.moves_per_role
     rank = np.empty(len(cost), dtype=np.int64)
     rank[np.argsort(cost, kind="stable")] = np.arange(len(cost))
