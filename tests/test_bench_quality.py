@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 import scipy.sparse as sp
 
-from .conftest import ROOT, SHARED_DATA
+from .helpers import ROOT, SHARED_DATA
 
 
 def _load():

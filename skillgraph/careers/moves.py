@@ -54,6 +54,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MoveRow",
     "changes_field",
+    "cosines",
     "learn_row",
     "move_column",
     "move_cost",
@@ -91,8 +92,32 @@ def move_cost(
     )
 
 
-def changes_field(a, b):
-    return a != b
+def changes_field(a, b, cos=None, params: PathParams | None = None):
+    """Whether a move between roles of fields ``a`` and ``b`` whose requirements have
+    cosine ``cos`` changes field (``PathParams.field_min_cosine`` / ``one_field_cosine``;
+    without ``cos``, the fields alone decide).
+
+    >>> from skillgraph.careers import PathParams
+    >>> changes_field(np.array([1, 1, 1]), 1, np.array([0.1, 0.3, 0.0]), PathParams()).tolist()
+    [True, False, True]
+    >>> bool(changes_field(1, 2, 0.66, PathParams()))
+    False
+    """
+    if cos is None or params is None:
+        return a != b
+    cos = np.asarray(cos, dtype=np.float64)
+    same = (np.asarray(a) == np.asarray(b)) & (cos >= params.field_min_cosine - 1e-12)
+    return ~(same | (cos >= params.one_field_cosine - 1e-12))
+
+
+def cosines(req: Requirements, own: np.ndarray) -> np.ndarray:
+    """The cosine of a start's weight vector ``own`` (over skills) with every role's."""
+    if req.norms is None:
+        return np.zeros(req.n_roles)
+    length = float(np.sqrt(own @ own))
+    dot = req.weights @ own
+    scale = req.norms * length
+    return np.divide(dot, scale, out=np.zeros(req.n_roles), where=scale > 0)
 
 
 def training_cost(learn, params: PathParams, drop=0.0):
@@ -179,7 +204,7 @@ def move_row(
     if field is None:
         reskill = np.zeros(req.n_roles, dtype=bool)
     else:
-        reskill = changes_field(np.int64(field), req.role_field)
+        reskill = changes_field(np.int64(field), req.role_field, cosines(req, own), params)
     drop = 0.0
     if rank is not None and req.role_rank is not None:
         drop = ranks_down(rank, req.role_rank)
@@ -247,14 +272,16 @@ def role_moves(
     >>> p = PathParams()
     >>> col = role_moves(requirements(t, p), 1, p, into=True)  # a -> b, c -> b
     >>> col.viable.tolist(), col.cost[col.viable].round(3).tolist()  # y's 40 h: + 0.02
-    ([True, False, True], [0.72, 0.9])
+    ([True, False, True], [0.72, 0.72])
+
+    (c -> b changes no field: c's one skill is half of b's, cosine 0.71 >= one_field_cosine.)
     """
-    idx, cost, _, cover, used, _ = _moves(req, role, params, into=into, fit_ok=fit_ok)
+    idx, cost, _, cover, used, _, cos = _moves(req, role, params, into=into, fit_ok=fit_ok)
     n = req.n_roles
     row = MoveRow(
         cost=np.full(n, np.inf),
         viable=np.zeros(n, dtype=bool),
-        reskill=changes_field(req.role_field, np.int64(req.role_field[role])),
+        reskill=changes_field(req.role_field, np.int64(req.role_field[role]), cos, params),
         overlap=cover,
         reuse=np.zeros(n),
     )
@@ -277,14 +304,15 @@ def viable_moves(
     viable job moves of ``role_moves`` and, with ``retraining``, retraining moves, each
     pair at the cheaper of the two.  (Retraining from scratch, between roles that share
     nothing, is only ever worth it from a path's start: ``training_row``.)"""
-    idx, cost, reskill, _, _, train = _moves(req, role, params, into=into, fit_ok=fit_ok)
+    idx, cost, reskill, _, _, train, cos = _moves(req, role, params, into=into, fit_ok=fit_ok)
     if train is None:
         return idx, cost, reskill
     best = train.copy()
     best[idx] = np.minimum(best[idx], cost)
     best[role] = np.inf
     every = np.flatnonzero(np.isfinite(best))
-    return every, best[every], req.role_field[every] != req.role_field[role]
+    flags = changes_field(req.role_field[every], req.role_field[role], cos[every], params)
+    return every, best[every], flags
 
 
 def _moves(
@@ -324,7 +352,12 @@ def _moves(
         start_total, target_total = totals[idx], totals[role]
     else:
         start_total, target_total = totals[role], totals[idx]
-    reskill = req.role_field[idx] != req.role_field[role]
+    dot = np.bincount(other, weights=w_other * w_own, minlength=n)
+    cos = np.zeros(n)
+    if req.norms is not None:
+        scale = req.norms * req.norms[role]
+        np.divide(dot, scale, out=cos, where=scale > 0)
+    reskill = changes_field(req.role_field[idx], req.role_field[role], cos[idx], params)
     drop = 0.0
     if req.role_rank is not None:
         rank = req.role_rank
@@ -363,7 +396,7 @@ def _moves(
             rank = req.role_rank
             drop_all = ranks_down(rank, rank[role]) if into else ranks_down(rank[role], rank)
         train = np.where(sharing, training_cost(learn, params, drop_all), np.inf)
-    return idx, cost, reskill, cover, used, train
+    return idx, cost, reskill, cover, used, train, cos
 
 
 def move_column(req: Requirements, target: int, params: PathParams) -> MoveRow:

@@ -60,6 +60,17 @@ def reference_costs(
     field = taxonomy.role_field.tolist()
     rank = role_ranks(taxonomy.role_seniority, taxonomy.role_labels, taxonomy.role_code).tolist()
     a_ = params.reuse_weight
+
+    def changes(a: int, b: int, wa: dict, wb: dict) -> bool:
+        """The field rule: same field and cosine >= field_min_cosine, or cosine >=
+        one_field_cosine, is upskilling."""
+        dot = sum(w * wb[s] for s, w in wa.items() if s in wb)
+        na = math.sqrt(sum(w * w for w in wa.values()))
+        nb = math.sqrt(sum(w * w for w in wb.values()))
+        cos = dot / (na * nb) if na > 0 and nb > 0 else 0.0
+        same = field[a] == field[b] and cos >= params.field_min_cosine - 1e-12
+        return not (same or cos >= params.one_field_cosine - 1e-12)
+
     fit_set = set(fit_pairs)
     viable: dict[tuple[int, int], tuple[float, bool]] = {}
     for a in range(taxonomy.n_roles) if sources is None else sources:
@@ -81,12 +92,12 @@ def reference_costs(
             overlap = sum(wb[s] * covered(a, b, s) for s in shared)
             if not fits and (overlap <= 0 or overlap < params.min_overlap * total[b] - 1e-12):
                 if train < math.inf:
-                    viable[a, b] = (train, field[a] != field[b])
+                    viable[a, b] = (train, changes(a, b, wa, wb))
                 continue
             gap = 1 - overlap / (total[b] + params.size_prior or 1.0)
             used = sum(wa[s] * covered(b, a, s) for s in shared)
             reuse = used / total[a] if total[a] > 0 else 0.0
-            reskill = field[a] != field[b]
+            reskill = changes(a, b, wa, wb)
             cost = params.step_cost + (1 - a_) * gap + a_ * (1 - reuse)
             if math.isfinite(params.job_hours_unit):
                 cost += lacking / params.job_hours_unit  # learned on the job

@@ -44,6 +44,13 @@ class PathParams:
       the start's skill (``reuse``) only up to the level it needs itself.  A skill
       without a rated level on both sides counts in full (ESCO has no levels).
     - ``reskilling_penalty`` (1.25): cost multiplier of a move that changes field (>= 1).
+    - ``field_min_cosine`` (0.2) / ``one_field_cosine`` (0.5): what the roles' skills say
+      of the field.  A move is upskilling (stays in the field) when the two roles share
+      their field and the cosine of their requirement vectors is at least
+      ``field_min_cosine``, or when the cosine is at least ``one_field_cosine`` whatever
+      their fields: ISCO groups mix skill level with domain, so a healthcare institution
+      manager and a telecommunications manager share a group (cosine 0.13) while a cook
+      and a chef do not (0.66).  Anything else is reskilling.
     - ``min_overlap`` (0.2): a move is viable only if the start has at least this share
       of the target's weighted requirement (0..1).
     - ``moves_per_role`` (12): edges kept per role: moves no costlier than a role's
@@ -104,6 +111,8 @@ class PathParams:
     essential_weight: float = field(default=1.0, metadata=GRAPH)
     optional_weight: float = field(default=0.35, metadata=GRAPH)
     reskilling_penalty: float = field(default=1.25, metadata=GRAPH)
+    field_min_cosine: float = field(default=0.2, metadata=GRAPH)
+    one_field_cosine: float = field(default=0.5, metadata=GRAPH)
     min_overlap: float = field(default=0.2, metadata=GRAPH)
     moves_per_role: int = field(default=12, metadata=GRAPH)
     size_prior: float = field(default=3.0, metadata=GRAPH)
@@ -151,6 +160,8 @@ class PathParams:
         check("optional_weight", self.optional_weight >= 0, ">= 0")
         check("reskilling_penalty", self.reskilling_penalty >= 1, ">= 1")
         check("min_overlap", 0 <= self.min_overlap <= 1, "between 0 and 1")
+        check("field_min_cosine", 0 <= self.field_min_cosine <= 1, "between 0 and 1")
+        check("one_field_cosine", 0 <= self.one_field_cosine <= 2, "between 0 and 2")
         check("moves_per_role", 1 <= self.moves_per_role <= 1000, "between 1 and 1000")
         check("size_prior", self.size_prior >= 0, ">= 0")
         check("reuse_weight", 0 <= self.reuse_weight <= 1, "between 0 and 1")

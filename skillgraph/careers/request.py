@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .moves import ranks_down, training_row, viable_moves
+from .moves import changes_field, cosines, ranks_down, training_row, viable_moves
 
 if TYPE_CHECKING:
     from .model import CareerModel, Start
@@ -169,7 +169,9 @@ def _training_row(model: CareerModel, start: Start) -> np.ndarray:
 
 def _reskill_row(model: CareerModel, start: Start) -> np.ndarray:
     """Whether a move from the start into each role changes field."""
-    fields = model.req.role_field
+    req = model.req
     if start.field is None:
-        return np.zeros(len(fields), dtype=bool)
-    return fields != start.field
+        return np.zeros(len(req.role_field), dtype=bool)
+    return changes_field(
+        np.int64(start.field), req.role_field, cosines(req, start.own), model.params
+    )

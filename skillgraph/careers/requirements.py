@@ -47,6 +47,8 @@ class Requirements:
     hours_estimated: np.ndarray | None = None
     learning: sp.csr_matrix | None = None
     learn_totals: np.ndarray | None = None
+    #: The L2 norm of each role's weight vector (for the cosines of the field rule).
+    norms: np.ndarray | None = None
 
     @property
     def n_roles(self) -> int:
@@ -158,6 +160,7 @@ def requirements(taxonomy: Taxonomy, params: PathParams) -> Requirements:
         hours_estimated=estimated,
         learning=learning,
         learn_totals=np.asarray(learning.sum(axis=1)).ravel(),
+        norms=np.sqrt(np.asarray(weights.multiply(weights).sum(axis=1)).ravel()),
     )
 
 

@@ -282,14 +282,16 @@ def build_transitions(
     >>> jobs = PathParams(retraining=False)  # job moves only (40 h learned at work: + 0.02)
     >>> g = build_transitions(requirements(t, jobs), jobs)
     >>> [(u, v, round(c, 3), r) for u in range(g.n) for v, c, r in g.adjacency[u]]
-    [(0, 1, 0.72, 0), (1, 0, 0.787, 0), (1, 2, 0.984, 1), (2, 1, 0.9, 1)]
+    [(0, 1, 0.72, 0), (1, 0, 0.787, 0), (1, 2, 0.787, 0), (2, 1, 0.72, 0)]
+
+    (b and c share half their skills, cosine 0.71: one field whatever their groups.)
 
     With retraining, a pair may be joined by the cheaper retraining move (0.5 + 40 hours
     of an unknown skill / 1000): learning ``y`` takes a -> b, b -> a needs nothing.
 
     >>> g = build_transitions(requirements(t, PathParams()), PathParams())
     >>> [(u, v, round(c, 3), r) for u in range(g.n) for v, c, r in g.adjacency[u]]
-    [(0, 1, 0.54, 0), (1, 0, 0.5, 0), (1, 2, 0.5, 1), (2, 1, 0.54, 1)]
+    [(0, 1, 0.54, 0), (1, 0, 0.5, 0), (1, 2, 0.5, 0), (2, 1, 0.54, 0)]
     """
     n = req.n_roles
     totals = req.totals
@@ -355,7 +357,12 @@ def build_transitions(
         # The target uses the start's skill only up to the level it needs itself.
         reverse = reverse - level_shortfall(req, source, target, table)
     field = req.role_field
-    reskill = changes_field(field[source], field[target])
+    cos = np.zeros(len(source))
+    if req.norms is not None:
+        dot = _aligned((req.weights @ req.weights.T).tocsr(), source, target, n)
+        scale = req.norms[source] * req.norms[target]
+        np.divide(dot, scale, out=cos, where=scale > 0)
+    reskill = changes_field(field[source], field[target], cos, params)
     drop = 0.0
     if req.role_rank is not None:
         drop = ranks_down(req.role_rank[source], req.role_rank[target])

@@ -73,16 +73,36 @@ def test_reuse_makes_moves_that_waste_experience_dearer():
 
 def test_no_field_is_a_field_of_its_own():
     # A role without a field is not a free bridge: a -> b and b -> c both change field.
+    # (The fields alone decide here: every role lists the same skill.)
     t = taxonomy(
         [("r:a", "a", "f:1"), ("r:b", "b", None), ("r:c", "c", "f:2"), ("r:d", "d", None)],
         [("r:a", "s:x", True), ("r:b", "s:x", True), ("r:c", "s:x", True), ("r:d", "s:x", True)],
     )
-    p = PathParams(size_prior=0.0, reuse_weight=0.0, reskilling_penalty=3.0)
+    p = PathParams(size_prior=0.0, reuse_weight=0.0, reskilling_penalty=3.0, **JOB_MOVES_ONLY)
     e = edges(build_transitions(requirements(t, p), p))
     assert e[0, 1] == (pytest.approx(0.3), True)
     assert e[1, 2] == (pytest.approx(0.3), True)
     assert e[0, 2] == (pytest.approx(0.3), True)
     assert e[1, 3] == (pytest.approx(0.1), False)
+
+
+def test_the_skills_say_what_one_field_is():
+    # a and b share a field but not their skills; a and c share their skills, not a field.
+    t = taxonomy(
+        [("r:a", "a", "f:1"), ("r:b", "b", "f:1"), ("r:c", "c", "f:2")],
+        [("r:a", "s:x", True), ("r:a", "s:y", True), ("r:b", "s:y", True), ("r:b", "s:z", True)]
+        + [("r:b", s, True) for s in ("s:u", "s:v", "s:w")]
+        + [("r:c", "s:x", True), ("r:c", "s:y", True)],
+    )
+    p = PathParams(retraining=False, min_overlap=0.0)
+    e = edges(build_transitions(requirements(t, p), p))
+    # a -> b: cosine 1 / (sqrt 2 * sqrt 5) = 0.32 >= 0.2 in one field: upskilling.
+    assert e[0, 1][1] is False
+    # a -> c: other field, cosine 1 >= 0.5: the skills say it is the same line of work.
+    assert e[0, 2][1] is False
+    strict = PathParams(retraining=False, min_overlap=0.0, field_min_cosine=0.4)
+    e = edges(build_transitions(requirements(t, strict), strict))
+    assert e[0, 1][1] is True and e[0, 2][1] is False
 
 
 def test_ratings_scale_weights_and_duplicates_count_once():

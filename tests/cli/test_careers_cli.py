@@ -25,6 +25,7 @@ SIMPLE = [
     "--reskilling-penalty", "2", "--moves-per-role", "10",
     # The job-move model alone, as in tests/helpers.JOB_MOVES_ONLY.
     "--no-retraining", "--fit-moves", "0", "--job-hours-unit", "inf", "--no-next-by-fit",
+    "--field-min-cosine", "0", "--one-field-cosine", "2",
 ]  # fmt: skip
 
 
