@@ -83,11 +83,13 @@ class Explainer:
         target: int,
         level: np.ndarray | None,
         taken: Collection[int] = (),
+        elsewhere: Collection[int] = (),
     ):
         """``(gap, level gap or None, program picks)``; ``level``: the start's rated
-        level per skill (NaN: unrated), as in ``_Start.level``; ``taken``: programs
+        level per skill (NaN: unrated), as in ``Start.level``; ``taken``: programs
         recommended on earlier steps of a path -- not recommended again, and what they
-        teach needs no other program."""
+        teach needs no other program; ``elsewhere``: programs that serve another step of
+        the path better (``homes``), not recommended here."""
         skills, weights, essential = self.req.entries_of(target)
         gap = _gaps.skill_gap(skills, weights, essential, have, self.hours)
         deeper = None
@@ -106,7 +108,7 @@ class Explainer:
                 p: self.teaches[p]
                 for s in need
                 for p in self.taught_by.get(s, ())
-                if p not in taken
+                if p not in taken and p not in elsewhere
             }
             picks = _gaps.cover_programs(
                 need,
@@ -117,6 +119,36 @@ class Explainer:
                 hours_exponent=self.params.program_hours_exponent,
             )
         return gap, deeper, picks
+
+    def need(self, have: np.ndarray, target: int, level: np.ndarray | None) -> dict[int, float]:
+        """The weight of each skill a start lacks (or holds too low) for ``target``."""
+        skills, weights, essential = self.req.entries_of(target)
+        gap = _gaps.skill_gap(skills, weights, essential, have, self.hours)
+        need = dict(zip(gap.missing.tolist(), gap.weight.tolist(), strict=True))
+        needed = self.req.levels_of(target)
+        if level is not None and needed is not None:
+            deeper = _gaps.level_gap(skills, weights, essential, needed, level, self.hours)
+            need.update(zip(deeper.skills.tolist(), deeper.weight.tolist(), strict=True))
+        return need
+
+    def homes(self, needs: list[dict[int, float]], targets: list[int]) -> dict[int, int]:
+        """For each program that teaches something a path's steps need, the step it serves
+        best: the most missing weight it covers there times its relevance to that step's
+        role (the earliest step on ties).  A program recommended on a step is then the
+        one that closes most of *that* step's gap, not an earlier step's odd skill.
+
+        Pure over its arguments: ``needs[i]`` is step i's ``need``, ``targets[i]`` its
+        role.
+        """
+        best: dict[int, tuple[float, int]] = {}
+        for i, (need, target) in enumerate(zip(needs, targets, strict=True)):
+            programs = {p for s in need for p in self.taught_by.get(s, ())}
+            relevance = self._relevance(programs, target)
+            for p in programs:
+                score = sum(need[s] for s in self.teaches[p] if s in need) * relevance[p]
+                if p not in best or score > best[p][0] + 1e-12:
+                    best[p] = (score, i)
+        return {p: i for p, (_, i) in best.items()}
 
     def _relevance(self, programs: Iterable[int], target: int) -> dict[int, float]:
         """How well each program fits ``target``: the share of what it teaches that the
@@ -143,9 +175,10 @@ class Explainer:
         target: int,
         level: np.ndarray | None,
         taken: Collection[int] = (),
+        elsewhere: Collection[int] = (),
     ) -> dict:
         t = self.taxonomy
-        gap, deeper, picks = self.gap_and_programs(have, target, level, taken)
+        gap, deeper, picks = self.gap_and_programs(have, target, level, taken, elsewhere)
         skill = self.concepts(Kind.SKILL)
         programs = []
         for p, covers in picks:

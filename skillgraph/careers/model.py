@@ -298,15 +298,25 @@ class CareerModel:
 
     def _path(self, adj, start: Start, nodes: list[int]) -> CareerPath:
         t = self.taxonomy
-        steps = []
-        taken: set[int] = set()
+        moves = []
         for i, (u, v) in enumerate(itertools.pairwise(nodes)):
-            cost, resk = _paths.edge(adj, u, v)
             if i == 0:
-                source, have, level = start.concept, start.have, start.level
+                moves.append((u, v, start.concept, start.have, start.level))
             else:
-                source, have = t.concept(Kind.ROLE, u), self._role_have(u)
-                level = self._role_level(u)
+                moves.append(
+                    (u, v, t.concept(Kind.ROLE, u), self._role_have(u), self._role_level(u))
+                )
+        # Each program goes to the step whose gap it closes best.
+        explainer = self.explainer
+        homes = explainer.homes(
+            [explainer.need(have, v, level) for _, v, _, have, level in moves],
+            [v for _, v, _, _, _ in moves],
+        )
+        steps: list[Step] = []
+        taken: set[int] = set()
+        for i, (u, v, source, have, level) in enumerate(moves):
+            cost, resk = _paths.edge(adj, u, v)
+            elsewhere = {p for p, home in homes.items() if home != i}
             steps.append(
                 Step(
                     source=source,
@@ -314,7 +324,7 @@ class CareerModel:
                     kind=self.kind(start.role if i == 0 else u, v, bool(resk)),
                     cost=cost,
                     mode=RETRAINING if cost >= self.training_cost(have, u, v) - 1e-9 else JOB_MOVE,
-                    **self.explainer.explained(have, v, level, taken),
+                    **explainer.explained(have, v, level, taken, elsewhere),
                 )
             )
             # Later steps build on the programs recommended so far.
