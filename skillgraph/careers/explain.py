@@ -131,21 +131,16 @@ class Explainer:
             need.update(zip(deeper.skills.tolist(), deeper.weight.tolist(), strict=True))
         return need
 
-    def homes(self, needs: list[dict[int, float]], targets: list[int]) -> dict[int, int]:
+    def homes(self, needs: list[dict[int, float]]) -> dict[int, int]:
         """For each program that teaches something a path's steps need, the step it serves
-        best: the most missing weight it covers there times its relevance to that step's
-        role (the earliest step on ties).  A program recommended on a step is then the
-        one that closes most of *that* step's gap, not an earlier step's odd skill.
-
-        Pure over its arguments: ``needs[i]`` is step i's ``need``, ``targets[i]`` its
-        role.
+        best: where it covers the most missing weight (the earliest step on ties).  A
+        program recommended on a step is then one that closes much of *that* step's gap,
+        not an earlier step's odd skill.  ``needs[i]`` is step i's ``need``.
         """
         best: dict[int, tuple[float, int]] = {}
-        for i, (need, target) in enumerate(zip(needs, targets, strict=True)):
-            programs = {p for s in need for p in self.taught_by.get(s, ())}
-            relevance = self._relevance(programs, target)
-            for p in programs:
-                score = sum(need[s] for s in self.teaches[p] if s in need) * relevance[p]
+        for i, need in enumerate(needs):
+            for p in {p for s in need for p in self.taught_by.get(s, ())}:
+                score = sum(need[s] for s in self.teaches[p] if s in need)
                 if p not in best or score > best[p][0] + 1e-12:
                     best[p] = (score, i)
         return {p: i for p, (_, i) in best.items()}

@@ -308,10 +308,7 @@ class CareerModel:
                 )
         # Each program goes to the step whose gap it closes best.
         explainer = self.explainer
-        homes = explainer.homes(
-            [explainer.need(have, v, level) for _, v, _, have, level in moves],
-            [v for _, v, _, _, _ in moves],
-        )
+        homes = explainer.homes([explainer.need(have, v, level) for _, v, _, have, level in moves])
         steps: list[Step] = []
         taken: set[int] = set()
         for i, (u, v, source, have, level) in enumerate(moves):

@@ -124,4 +124,8 @@ def reference_edges(
 
     out_thr = {a: kth(c) for a, c in out.items()}
     in_thr = {b: kth(c) for b, c in into.items()}
-    return {(a, b): v for (a, b), v in viable.items() if v[0] <= out_thr[a] or v[0] <= in_thr[b]}
+    return {
+        (a, b): v
+        for (a, b), v in viable.items()
+        if v[0] <= out_thr[a] + 1e-9 or v[0] <= in_thr[b] + 1e-9
+    }

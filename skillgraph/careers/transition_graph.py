@@ -386,7 +386,9 @@ def build_transitions(
     rank[np.argsort(cost, kind="stable")] = np.arange(len(cost))
     out_thr = _kth_smallest(source, rank, cost, n, k)
     in_thr = _kth_smallest(target, rank, cost, n, k)
-    keep = (cost <= out_thr[source]) | (cost <= in_thr[target])
+    # Ties at the k-th cost are kept (within float noise: the same cost summed in another
+    # order must not decide).
+    keep = (cost <= out_thr[source] + 1e-9) | (cost <= in_thr[target] + 1e-9)
     source, target, cost, reskill = source[keep], target[keep], cost[keep], reskill[keep]
     order = np.lexsort((target, source))
     source, target, cost, reskill = source[order], target[order], cost[order], reskill[order]

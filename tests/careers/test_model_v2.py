@@ -78,15 +78,14 @@ def test_programs_go_to_the_step_whose_gap_they_close():
                 assert pick.program.label != "Customer Success Management Course" or (
                     step.target.label == "customer success manager"
                 )
-        # Every program sits on the step whose gap it covers best (relevance-weighted).
-        needs, targets = [], []
+        # Every program sits on the step whose gap it covers best.
+        needs = []
         for step in path.steps:
             u = t.locate(step.source.uri)
             have = model._role_have(u[1]) if u else model.start_for(None, []).have
             v = t.locate(step.target.uri)[1]
             needs.append(model.explainer.need(have, v, None))
-            targets.append(v)
-        homes = model.explainer.homes(needs, targets)
+        homes = model.explainer.homes(needs)
         for i, step in enumerate(path.steps):
             for pick in step.programs:
                 assert homes[t.locate(pick.program.uri)[1]] == i
