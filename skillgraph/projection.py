@@ -89,6 +89,40 @@ def load_taxonomy(store: Store) -> Taxonomy:
         )
     }
     teaches = [tuple(r) for r in _rows(store, "SELECT ?p ?s WHERE { ?p sg:teaches ?s }")]
+    codes = dict(
+        _rows(
+            store,
+            "SELECT ?r (MIN(STR(?n)) AS ?code) WHERE { ?r a sg:Role ; skos:notation ?n } "
+            "GROUP BY ?r",
+        )
+    )
+    skill_kinds = {
+        s: (t or "", u or "")
+        for s, t, u in _rows(
+            store,
+            """SELECT ?s (MIN(STR(?t)) AS ?type) (MIN(STR(?u)) AS ?reuse) WHERE { ?s a sg:Skill
+                 OPTIONAL { ?s sg:skillType ?t } OPTIONAL { ?s sg:reuseLevel ?u } } GROUP BY ?s""",
+        )
+        if t or u
+    }
+    texts = {
+        r: " ".join(x for x in (label, alts, desc) if x)
+        for r, label, alts, desc in _rows(
+            store,
+            """SELECT ?r (SAMPLE(?l) AS ?label) (GROUP_CONCAT(DISTINCT ?a; separator=" ") AS ?alts)
+                 (SAMPLE(?d) AS ?desc) WHERE { ?r a sg:Role
+                 OPTIONAL { ?r skos:prefLabel ?l } OPTIONAL { ?r skos:altLabel ?a }
+                 OPTIONAL { ?r dcterms:description ?d } } GROUP BY ?r""",
+        )
+    }
+    broader = [
+        (s, g)
+        for s, g in _rows(
+            store,
+            "SELECT ?s ?g WHERE { ?s a sg:Skill ; skos:broader ?g "
+            "FILTER NOT EXISTS { ?g a sg:Role } }",
+        )
+    ]
     return Taxonomy.from_records(
         roles=roles,
         skills=skills,
@@ -99,6 +133,10 @@ def load_taxonomy(store: Store) -> Taxonomy:
         ratings=ratings,
         content_id=store.content_id,
         seniority=seniority,
+        codes=codes,
+        skill_kinds=skill_kinds,
+        texts=texts,
+        broader=broader,
     )
 
 

@@ -71,6 +71,22 @@ class Taxonomy:
     _index: dict[str, tuple[str, int]] = field(default_factory=dict, repr=False)
     program_field: np.ndarray | None = None
     role_seniority: np.ndarray | None = None
+    #: Each role's code in its source (``skos:notation``: an ESCO code such as ``2511.1``,
+    #: whose first digits are its ISCO-08 group, or an O*NET-SOC code); "" where none.
+    role_code: list[str] | None = None
+    #: Each skill's type (ESCO ``skillType``: "knowledge", "skill/competence") and reuse
+    #: level ("transversal", "cross-sector", "sector-specific", "occupation-specific");
+    #: "" where the source says nothing.
+    skill_type: list[str] | None = None
+    skill_reuse: list[str] | None = None
+    #: Each role's words: preferred and alternative labels and description (for the text
+    #: similarity of ``careers.fit``); "" where none.
+    role_text: list[str] | None = None
+    #: The skill hierarchy: skill ``broader_skill[i]`` sits under group
+    #: ``broader_group[i]`` (numbered 0..n_groups - 1; ``skos:broader``, a skill group or
+    #: a broader skill).
+    broader_skill: np.ndarray | None = None
+    broader_group: np.ndarray | None = None
 
     def __post_init__(self) -> None:
         if self.program_field is None:
@@ -124,6 +140,10 @@ class Taxonomy:
         ratings: dict[tuple[str, str], tuple[float, float]] | None = None,
         content_id: str = "",
         seniority: dict[str, float] | None = None,
+        codes: dict[str, str] | None = None,
+        skill_kinds: dict[str, tuple[str, str]] | None = None,
+        texts: dict[str, str] | None = None,
+        broader: list[tuple[str, str]] = (),
     ) -> Taxonomy:
         """Build a taxonomy from plain records (URIs as strings).
 
@@ -132,7 +152,9 @@ class Taxonomy:
         uri, essential); ``programs``: (uri, label, hours, cost, type[, field uri or
         None]); ``teaches``:
         (program uri, skill uri); ``ratings``: (role uri, skill uri) -> (importance, level);
-        ``seniority``: role uri -> rank (1 to 5).
+        ``seniority``: role uri -> rank (1 to 5); ``codes``: role uri -> its code;
+        ``skill_kinds``: skill uri -> (skill type, reuse level); ``texts``: role uri ->
+        its words; ``broader``: (skill uri, broader concept uri) pairs.
         Relations that name unknown concepts are dropped.
 
         >>> t = Taxonomy.from_records(
@@ -158,6 +180,11 @@ class Taxonomy:
         teach = [
             (program_ix[p], skill_ix[s]) for p, s in teaches if p in program_ix and s in skill_ix
         ]
+
+        pairs = [(s, g) for s, g in broader if s in skill_ix]
+        groups: dict[str, int] = {}
+        for _, g in pairs:
+            groups.setdefault(g, len(groups))
 
         def f(uri: str | None) -> int:
             return field_ix.get(uri, -1) if uri is not None else -1
@@ -194,4 +221,10 @@ class Taxonomy:
             role_seniority=np.array(
                 [num((seniority or {}).get(r[0])) for r in roles], dtype=np.float64
             ),
+            role_code=[(codes or {}).get(r[0], "") for r in roles],
+            skill_type=[(skill_kinds or {}).get(s[0], ("", ""))[0] for s in skills],
+            skill_reuse=[(skill_kinds or {}).get(s[0], ("", ""))[1] for s in skills],
+            role_text=[(texts or {}).get(r[0], r[1]) for r in roles],
+            broader_skill=np.array([skill_ix[s] for s, _ in pairs], dtype=np.int32),
+            broader_group=np.array([groups[g] for _, g in pairs], dtype=np.int32),
         )

@@ -7,7 +7,27 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-__all__ = ["ESCO_DIR", "FIXTURES", "ONET_DIR", "ROOT", "SHARED_DATA", "load_turtle"]
+__all__ = [
+    "ESCO_DIR",
+    "FIXTURES",
+    "JOB_MOVES_ONLY",
+    "ONET_DIR",
+    "ROOT",
+    "SHARED_DATA",
+    "load_turtle",
+]
+
+#: The job-move model alone (issue 3's), which the hand-computed costs of the older
+#: tests describe: no retraining, no best-fit moves, hours not counted, next steps by
+#: cost, the field alone decides upskilling.  Tests of those parts of the model use the defaults.
+JOB_MOVES_ONLY = {
+    "retraining": False,
+    "fit_moves": 0,
+    "job_hours_unit": float("inf"),
+    "next_by_fit": False,
+    "field_min_cosine": 0.0,
+    "one_field_cosine": 2.0,
+}
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -69,6 +69,7 @@ NODE_STYLES: dict[str, dict] = {
 EDGE_STYLES: dict[str, dict] = {
     "upskilling": {"color": {"color": "#15803d"}, "width": 4, "dashes": False},
     "reskilling": {"color": {"color": "#ea580c"}, "width": 4, "dashes": [12, 8]},
+    "step down": {"color": {"color": "#64748b"}, "width": 3, "dashes": [4, 6]},
     "gap": {
         "color": {"color": "#b45309", "opacity": 0.45},
         "width": 1.2,
@@ -96,6 +97,7 @@ LEGEND_NODES = (
 )
 LEGEND_EDGES = (
     ("upskilling", "upskilling step (same field)"),
+    ("step down", "step down (a less senior role)"),
     ("reskilling", "reskilling step (changes field)"),
     ("gap", "skill the step is missing"),
     ("teaches", "program teaches the skill"),

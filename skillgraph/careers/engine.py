@@ -106,14 +106,14 @@ class Careers:
         cached = self._cache.get(name)
         if (
             isinstance(cached, tuple)
-            and len(cached) == 2
+            and len(cached) == 3
             and isinstance(cached[0], TransitionGraph)
             and cached[0].key == key
         ):
             model = CareerModel(self.taxonomy, params, *cached)
         else:
             model = CareerModel(self.taxonomy, params)
-            self._cache.put(name, (model.graph, model.req))
+            self._cache.put(name, (model.graph, model.req, model.fit))
         with self._lock:
             self._models[key] = model
             while len(self._models) > MODELS_KEPT:

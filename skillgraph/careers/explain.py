@@ -12,6 +12,7 @@ import math
 from collections.abc import Collection, Iterable
 
 import numpy as np
+import scipy.sparse as sp
 
 from ..taxonomy import Concept, Kind, Taxonomy
 from . import gaps as _gaps
@@ -38,9 +39,29 @@ class Explainer:
             for s in skills:
                 self.taught_by.setdefault(s, []).append(p)
         self._concept_lists: dict[str, list[Concept]] = {}
-        hours = np.asarray(t.skill_hours, dtype=np.float64)
-        self.hours = np.where(np.isnan(hours), params.default_skill_hours, hours)
+        if req.hours is not None and req.hours_estimated is not None:
+            self.hours, self.hours_estimated = req.hours, req.hours_estimated
+        else:
+            hours = np.asarray(t.skill_hours, dtype=np.float64)
+            self.hours = np.where(np.isnan(hours), params.default_skill_hours, hours)
+            self.hours_estimated = np.isnan(hours)
         self.program_hours = {p: self._estimated_hours(p) for p in self.teaches}
+        # Skill -> the groups it sits in, and group -> its skills (for transferable skills).
+        self.group_of = sp.csr_matrix(
+            (
+                np.ones(len(t.broader_skill if t.broader_skill is not None else [])),
+                (
+                    t.broader_skill if t.broader_skill is not None else [],
+                    t.broader_group if t.broader_group is not None else [],
+                ),
+            ),
+            shape=(
+                t.n_skills,
+                int(t.broader_group.max()) + 1
+                if t.broader_group is not None and len(t.broader_group)
+                else 0,
+            ),
+        )
 
     def _estimated_hours(self, program: int) -> float:
         h = float(self.taxonomy.program_hours[program])
@@ -62,11 +83,13 @@ class Explainer:
         target: int,
         level: np.ndarray | None,
         taken: Collection[int] = (),
+        elsewhere: Collection[int] = (),
     ):
         """``(gap, level gap or None, program picks)``; ``level``: the start's rated
-        level per skill (NaN: unrated), as in ``_Start.level``; ``taken``: programs
+        level per skill (NaN: unrated), as in ``Start.level``; ``taken``: programs
         recommended on earlier steps of a path -- not recommended again, and what they
-        teach needs no other program."""
+        teach needs no other program; ``elsewhere``: programs that serve another step of
+        the path better (``homes``), not recommended here."""
         skills, weights, essential = self.req.entries_of(target)
         gap = _gaps.skill_gap(skills, weights, essential, have, self.hours)
         deeper = None
@@ -85,7 +108,7 @@ class Explainer:
                 p: self.teaches[p]
                 for s in need
                 for p in self.taught_by.get(s, ())
-                if p not in taken
+                if p not in taken and p not in elsewhere
             }
             picks = _gaps.cover_programs(
                 need,
@@ -96,6 +119,31 @@ class Explainer:
                 hours_exponent=self.params.program_hours_exponent,
             )
         return gap, deeper, picks
+
+    def need(self, have: np.ndarray, target: int, level: np.ndarray | None) -> dict[int, float]:
+        """The weight of each skill a start lacks (or holds too low) for ``target``."""
+        skills, weights, essential = self.req.entries_of(target)
+        gap = _gaps.skill_gap(skills, weights, essential, have, self.hours)
+        need = dict(zip(gap.missing.tolist(), gap.weight.tolist(), strict=True))
+        needed = self.req.levels_of(target)
+        if level is not None and needed is not None:
+            deeper = _gaps.level_gap(skills, weights, essential, needed, level, self.hours)
+            need.update(zip(deeper.skills.tolist(), deeper.weight.tolist(), strict=True))
+        return need
+
+    def homes(self, needs: list[dict[int, float]]) -> dict[int, int]:
+        """For each program that teaches something a path's steps need, the step it serves
+        best: where it covers the most missing weight (the earliest step on ties).  A
+        program recommended on a step is then one that closes much of *that* step's gap,
+        not an earlier step's odd skill.  ``needs[i]`` is step i's ``need``.
+        """
+        best: dict[int, tuple[float, int]] = {}
+        for i, need in enumerate(needs):
+            for p in {p for s in need for p in self.taught_by.get(s, ())}:
+                score = sum(need[s] for s in self.teaches[p] if s in need)
+                if p not in best or score > best[p][0] + 1e-12:
+                    best[p] = (score, i)
+        return {p: i for p, (_, i) in best.items()}
 
     def _relevance(self, programs: Iterable[int], target: int) -> dict[int, float]:
         """How well each program fits ``target``: the share of what it teaches that the
@@ -122,9 +170,10 @@ class Explainer:
         target: int,
         level: np.ndarray | None,
         taken: Collection[int] = (),
+        elsewhere: Collection[int] = (),
     ) -> dict:
         t = self.taxonomy
-        gap, deeper, picks = self.gap_and_programs(have, target, level, taken)
+        gap, deeper, picks = self.gap_and_programs(have, target, level, taken, elsewhere)
         skill = self.concepts(Kind.SKILL)
         programs = []
         for p, covers in picks:
@@ -163,15 +212,36 @@ class Explainer:
                     strict=True,
                 )
             ]
+        needed = self.req.skills_of(target)
+        estimated = bool(self.hours_estimated[gap.missing].any()) or bool(
+            deeper is not None and self.hours_estimated[deeper.skills].any()
+        )
         return {
             "matched": len(gap.matched),
             "required": len(gap.matched) + len(missing),
             "matched_skills": [skill[s] for s in gap.matched.tolist()],
+            "transferable_skills": [skill[s] for s in self.transferable(have, needed)],
             "missing_skills": missing,
             "hours": gap.total_hours + (deeper.total_hours if deeper is not None else 0.0),
+            "hours_estimated": estimated,
             "programs": programs,
+            "programs_available": bool(len(t.program_uris)),
             "to_deepen": deepen,
         }
+
+    def transferable(self, have: np.ndarray, needed: np.ndarray, cap: int = 12) -> list[int]:
+        """Skills of the start the target does not list, in a skill group the target needs
+        (``skos:broader``): experience that carries over in part.  At most ``cap``."""
+        if not self.group_of.shape[1] or not len(needed):
+            return []
+        wanted = np.zeros(self.group_of.shape[1], dtype=bool)
+        wanted[self.group_of[needed].indices] = True
+        own = np.flatnonzero(have)
+        own = own[~np.isin(own, needed)]
+        if not len(own):
+            return []
+        hit = (self.group_of[own] @ wanted.astype(np.float64)) > 0
+        return own[hit][:cap].tolist()
 
     def concepts(self, kind: str) -> list[Concept]:
         """Every concept of a kind, built once (Concepts are immutable)."""

@@ -100,7 +100,9 @@ def level_gap(
     skills = np.asarray(skills)
     mine = np.asarray(held, dtype=np.float64)[skills]
     needed = np.asarray(needed, dtype=np.float64)
-    short = np.isfinite(mine) & np.isfinite(needed) & (mine < needed)
+    # A requirement that weighs nothing (an optional skill at optional_weight 0) is not
+    # worth deepening.
+    short = np.isfinite(mine) & np.isfinite(needed) & (mine < needed) & (np.asarray(weights) > 0)
     s, n, h = skills[short], needed[short], mine[short]
     part = 1.0 - h / n
     w, e = np.asarray(weights)[short] * part, np.asarray(essential)[short]

@@ -9,6 +9,7 @@ names and caches models.  See docs/architecture.md.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -18,13 +19,17 @@ from ..errors import NoPath
 from ..taxonomy import Concept, Kind, Taxonomy
 from . import paths as _paths
 from .explain import Explainer
-from .moves import MoveRow, move_row
+from .fit import best_cut, fit_matrix, profile_for, profile_row
+from .moves import MoveRow, move_row, ranks_down, training_cost
 from .params import PathParams
 from .request import request_graph
 from .requirements import Requirements, requirements
 from .results import (
+    JOB_MOVE,
     PROFILE,
     RESKILLING,
+    RETRAINING,
+    STEP_DOWN,
     UPSKILLING,
     CareerPath,
     CostChange,
@@ -59,16 +64,46 @@ class CareerModel:
         params: PathParams,
         graph: TransitionGraph | None = None,
         req: Requirements | None = None,
+        fit: np.ndarray | None = None,
     ):
         self.taxonomy = taxonomy
         self.params = params
         self.req: Requirements = req if req is not None else requirements(taxonomy, params)
-        self.graph: TransitionGraph = graph or build_transitions(self.req, params)
+        self.profile = profile_for(taxonomy, params.fit_profile)
+        #: fit[a, b]: how related b is to a (``careers.fit``); fit_cut[a]: the
+        #: ``fit_moves``-th best fit of a, above which a job move is viable anyway.
+        if fit is None:
+            fit = fit_matrix(taxonomy, self.profile)
+            # Roles whose requirement weighs nothing under these parameters list no skills.
+            fit[:, self.req.totals <= 0] = -np.inf
+        self.fit: np.ndarray = fit
+        self.fit_cut = best_cut(self.fit, params.fit_moves)
+        if graph is None:
+            src, dst = np.nonzero(self.fit >= self.fit_cut[:, None])
+            graph = build_transitions(self.req, params, (src, dst))
+        self.graph: TransitionGraph = graph
         self.explainer = Explainer(taxonomy, self.req, params)
 
     def with_params(self, params: PathParams) -> CareerModel:
         """The same graph under other explanation parameters (cheap: the graph is shared)."""
-        return CareerModel(self.taxonomy, params, self.graph, self.req)
+        return CareerModel(self.taxonomy, params, self.graph, self.req, self.fit)
+
+    def fit_row(self, start: Start) -> np.ndarray:
+        """How well every role fits the start (a role's row of ``fit``, or a profile's)."""
+        if start.role is not None:
+            return self.fit[start.role]
+        return profile_row(self.taxonomy, self.profile, start.have)
+
+    def fits_best(self, start: Start) -> np.ndarray:
+        """The roles a job move from ``start`` reaches whatever it covers of them."""
+        if start.role is not None:
+            return self.fit[start.role] >= self.fit_cut[start.role]
+        row = self.fit_row(start)
+        return row >= best_cut(row[None, :], self.params.fit_moves)[0]
+
+    def fits_best_into(self, target: int) -> np.ndarray:
+        """The roles whose best fits include ``target``."""
+        return self.fit[:, target] >= self.fit_cut
 
     @property
     def adjacency(self):
@@ -129,6 +164,7 @@ class CareerModel:
             own=start.own,
             level=start.level,
             rank=rank,
+            fit_ok=self.fits_best(start),
         )
         if start.role is not None:
             row.viable[start.role] = False
@@ -139,7 +175,8 @@ class CareerModel:
         return row
 
     def virtual_edges(self, start: Start) -> list[tuple[int, float, int]]:
-        """The edges a virtual start gets: every viable move out of it."""
+        """The edges a virtual start gets: every viable job move out of it (retraining
+        moves join per request: ``request.request_graph``)."""
         row = self.row(start)
         idx = np.flatnonzero(row.viable)
         return list(
@@ -151,11 +188,36 @@ class CareerModel:
             )
         )
 
-    def move(self, start: Start, row: MoveRow, target: int) -> Move:
+    def training_cost(self, have: np.ndarray, source: int | None, target: int) -> float:
+        """The cost of retraining from a start that has ``have`` into ``target``."""
+        req = self.req
+        if not self.params.retraining or req.learning is None or req.learn_totals is None:
+            return math.inf
+        row = req.learning[target]
+        learn = float(req.learn_totals[target]) - float(row.data[have[row.indices]].sum())
+        drop = 0.0
+        rank = req.role_rank
+        if source is not None and source < len(self.taxonomy.role_uris) and rank is not None:
+            drop = float(ranks_down(rank[source], rank[target]))
+        return float(training_cost(max(learn, 0.0), self.params, drop))
+
+    def kind(self, source: int | None, target: int, reskill: bool) -> str:
+        """Upskilling (same field), reskilling (another field), or a step down (to a role
+        ranked lower: never called upskilling)."""
+        rank = self.req.role_rank
+        if source is not None and rank is not None and rank[source] > rank[target]:
+            return STEP_DOWN
+        return RESKILLING if reskill else UPSKILLING
+
+    def move(self, start: Start, row: MoveRow, target: int, fit: float | None = None) -> Move:
+        job = float(row.cost[target]) if row.viable[target] else math.inf
+        train = float(row.training[target]) if row.training is not None else math.inf
         return Move(
             role=self.explainer.concepts(Kind.ROLE)[target],
-            kind=RESKILLING if row.reskill[target] else UPSKILLING,
-            cost=float(row.cost[target]),
+            kind=self.kind(start.role, target, bool(row.reskill[target])),
+            cost=min(job, train),
+            mode=RETRAINING if train < job else JOB_MOVE,
+            fit=fit,
             **self.explainer.explained(start.have, target, start.level),
         )
 
@@ -175,10 +237,20 @@ class CareerModel:
     # -------------------------------------------------------------- questions
 
     def next_steps(self, start: Start, k: int) -> list[Move]:
+        """The ``k`` roles that fit the start best (ties: the cheaper first), each reached
+        by a job move where one is viable, else by retraining (``Move.mode``)."""
         row = self.row(start)
-        idx = np.flatnonzero(row.viable)
-        order = np.lexsort((idx, row.cost[idx]))[:k]
-        return [self.move(start, row, int(i)) for i in idx[order]]
+        fit = self.fit_row(start)
+        reachable = row.viable | np.isfinite(row.training if row.training is not None else 0)
+        if start.role is not None:
+            reachable[start.role] = False
+        idx = np.flatnonzero(reachable & np.isfinite(fit))
+        cost = np.minimum(np.where(row.viable, row.cost, np.inf)[idx], row.training[idx])
+        if self.params.next_by_fit:
+            order = np.lexsort((idx, cost, -fit[idx]))[:k]
+        else:
+            order = np.lexsort((idx, cost))[:k]
+        return [self.move(start, row, int(i), float(fit[i])) for i in idx[order]]
 
     def paths(
         self,
@@ -200,7 +272,13 @@ class CareerModel:
                 reason="the target is avoided",
             )
         adj, source, bounds = request_graph(
-            self, start, target, max_reskilling=max_reskilling, max_steps=max_steps, avoid=avoid
+            self,
+            start,
+            target,
+            max_reskilling=max_reskilling,
+            max_steps=max_steps,
+            avoid=avoid,
+            k=k,
         )
         if start.virtual and start.role is not None:
             avoid = avoid | {start.role}
@@ -220,22 +298,30 @@ class CareerModel:
 
     def _path(self, adj, start: Start, nodes: list[int]) -> CareerPath:
         t = self.taxonomy
-        steps = []
-        taken: set[int] = set()
+        moves = []
         for i, (u, v) in enumerate(itertools.pairwise(nodes)):
-            cost, resk = _paths.edge(adj, u, v)
             if i == 0:
-                source, have, level = start.concept, start.have, start.level
+                moves.append((u, v, start.concept, start.have, start.level))
             else:
-                source, have = t.concept(Kind.ROLE, u), self._role_have(u)
-                level = self._role_level(u)
+                moves.append(
+                    (u, v, t.concept(Kind.ROLE, u), self._role_have(u), self._role_level(u))
+                )
+        # Each program goes to the step whose gap it closes best.
+        explainer = self.explainer
+        homes = explainer.homes([explainer.need(have, v, level) for _, v, _, have, level in moves])
+        steps: list[Step] = []
+        taken: set[int] = set()
+        for i, (u, v, source, have, level) in enumerate(moves):
+            cost, resk = _paths.edge(adj, u, v)
+            elsewhere = {p for p, home in homes.items() if home != i}
             steps.append(
                 Step(
                     source=source,
                     target=t.concept(Kind.ROLE, v),
-                    kind=RESKILLING if resk else UPSKILLING,
+                    kind=self.kind(start.role if i == 0 else u, v, bool(resk)),
                     cost=cost,
-                    **self.explainer.explained(have, v, level, taken),
+                    mode=RETRAINING if cost >= self.training_cost(have, u, v) - 1e-9 else JOB_MOVE,
+                    **explainer.explained(have, v, level, taken, elsewhere),
                 )
             )
             # Later steps build on the programs recommended so far.

@@ -40,6 +40,7 @@ Everything is computed with scipy.sparse / numpy over the whole role set at once
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -53,11 +54,15 @@ if TYPE_CHECKING:
 __all__ = [
     "MoveRow",
     "changes_field",
+    "cosines",
+    "learn_row",
     "move_column",
     "move_cost",
     "move_row",
     "ranks_down",
     "role_moves",
+    "training_cost",
+    "training_row",
     "viable_moves",
 ]
 
@@ -68,22 +73,83 @@ def ranks_down(start_rank, target_rank):
     return np.where(down > 0, down, 0.0)  # NaN > 0 is False
 
 
-def move_cost(overlap, reverse, start_total, target_total, reskill, params: PathParams, drop=0.0):
+def move_cost(
+    overlap, reverse, start_total, target_total, reskill, params: PathParams, drop=0.0, learn=0.0
+):
     """The cost formula of the module docstring, over broadcastable arrays; ``drop``:
-    the seniority ranks the move steps down (``ranks_down``)."""
+    the seniority ranks the move steps down (``ranks_down``); ``learn``: the hours of the
+    target's missing skills (learned on the job, ``job_hours_unit``)."""
     # Roles that list no skills (total 0) are never viable; keep their cost finite anyway.
     size = target_total + params.size_prior
     gap = 1.0 - overlap / np.where(size > 0, size, 1.0)
     reuse = np.where(start_total > 0, reverse / np.where(start_total > 0, start_total, 1.0), 0.0)
     a = params.reuse_weight
     base = params.step_cost + (1.0 - a) * gap + a * (1.0 - reuse)
+    if math.isfinite(params.job_hours_unit):
+        base = base + np.asarray(learn, dtype=np.float64) / params.job_hours_unit
     return base * np.where(reskill, params.reskilling_penalty, 1.0) + (
         params.step_down_penalty * drop
     )
 
 
-def changes_field(a, b):
-    return a != b
+def changes_field(a, b, cos=None, params: PathParams | None = None):
+    """Whether a move between roles of fields ``a`` and ``b`` whose requirements have
+    cosine ``cos`` changes field (``PathParams.field_min_cosine`` / ``one_field_cosine``;
+    without ``cos``, the fields alone decide).
+
+    >>> from skillgraph.careers import PathParams
+    >>> changes_field(np.array([1, 1, 1]), 1, np.array([0.1, 0.3, 0.0]), PathParams()).tolist()
+    [True, False, True]
+    >>> bool(changes_field(1, 2, 0.66, PathParams()))
+    False
+    """
+    if cos is None or params is None:
+        return a != b
+    cos = np.asarray(cos, dtype=np.float64)
+    same = (np.asarray(a) == np.asarray(b)) & (cos >= params.field_min_cosine - 1e-12)
+    return ~(same | (cos >= params.one_field_cosine - 1e-12))
+
+
+def cosines(req: Requirements, own: np.ndarray) -> np.ndarray:
+    """The cosine of a start's weight vector ``own`` (over skills) with every role's."""
+    if req.norms is None:
+        return np.zeros(req.n_roles)
+    length = float(np.sqrt(own @ own))
+    dot = req.weights @ own
+    scale = req.norms * length
+    return np.divide(dot, scale, out=np.zeros(req.n_roles), where=scale > 0)
+
+
+def training_cost(learn, params: PathParams, drop=0.0):
+    """The cost of a retraining move that takes ``learn`` hours of learning
+    (``training_step_cost + learn / training_hours_unit``, plus the step-down penalty).
+
+    >>> from skillgraph.careers import PathParams
+    >>> float(training_cost(500.0, PathParams()))
+    1.0
+    """
+    return (
+        params.training_step_cost
+        + np.asarray(learn, dtype=np.float64) / params.training_hours_unit
+        + params.step_down_penalty * drop
+    )
+
+
+def learn_row(req: Requirements, have: np.ndarray) -> np.ndarray:
+    """The hours of each role's requirement that a start with ``have`` lacks."""
+    if req.learning is None or req.learn_totals is None:
+        return np.zeros(req.n_roles)
+    return np.maximum(req.learn_totals - req.learning @ have.astype(np.float64), 0.0)
+
+
+def training_row(req: Requirements, have: np.ndarray, params: PathParams, drop=0.0) -> np.ndarray:
+    """The retraining cost from a start that has ``have`` into every role (inf where the
+    role lists no skills or retraining is off): the hours of what it lacks."""
+    if not params.retraining or req.learning is None:
+        return np.full(req.n_roles, np.inf)
+    cost = training_cost(learn_row(req, have), params, drop)
+    cost[req.totals <= 0] = np.inf
+    return cost
 
 
 @dataclass(eq=False)
@@ -95,6 +161,9 @@ class MoveRow:
     reskill: np.ndarray
     overlap: np.ndarray
     reuse: np.ndarray
+    #: The cost of retraining into each role (``training_cost``; inf where impossible:
+    #: the role lists no skills, or ``retraining`` is off).
+    training: np.ndarray | None = None
 
 
 def move_row(
@@ -106,6 +175,7 @@ def move_row(
     own: np.ndarray,
     level: np.ndarray | None = None,
     rank: float | None = None,
+    fit_ok: np.ndarray | None = None,
 ) -> MoveRow:
     """The moves out of a start that has the skills ``have`` (a bool vector over skills).
 
@@ -114,8 +184,9 @@ def move_row(
     ``own`` holds the start's own weight per skill (what ``reuse`` is measured against):
     a role's requirement weights, or ones for a bare skill profile.  ``level`` holds the
     start's rated level per skill (NaN: unrated; None: none rated), ``rank`` its
-    seniority rank (None: unknown).  For a role this gives exactly the row of the role
-    in ``build_transitions``.
+    seniority rank (None: unknown).  ``fit_ok`` marks the roles that fit the start best
+    (``careers.fit``): a job move into them is viable whatever the start covers.  For a
+    role this gives exactly the row of the role in ``build_transitions``.
     """
     h = have.astype(np.float64)
     overlap = req.weights @ h
@@ -133,15 +204,21 @@ def move_row(
     if field is None:
         reskill = np.zeros(req.n_roles, dtype=bool)
     else:
-        reskill = changes_field(np.int64(field), req.role_field)
+        reskill = changes_field(np.int64(field), req.role_field, cosines(req, own), params)
     drop = 0.0
     if rank is not None and req.role_rank is not None:
         drop = ranks_down(rank, req.role_rank)
-    cost = move_cost(overlap, reverse, float(own.sum()), req.totals, reskill, params, drop)
+    learn = learn_row(req, have)
+    cost = move_cost(overlap, reverse, float(own.sum()), req.totals, reskill, params, drop, learn)
     viable = (req.totals > 0) & (overlap > 0) & (overlap >= params.min_overlap * req.totals - 1e-12)
+    if fit_ok is not None:
+        viable |= fit_ok & (req.totals > 0)
     total = float(own.sum())
     reuse = reverse / total if total > 0 else np.zeros_like(reverse)
-    return MoveRow(cost=cost, viable=viable, reskill=reskill, overlap=overlap, reuse=reuse)
+    training = training_row(req, have, params, drop)
+    return MoveRow(
+        cost=cost, viable=viable, reskill=reskill, overlap=overlap, reuse=reuse, training=training
+    )
 
 
 def _shared(req: Requirements, role: int):
@@ -158,7 +235,7 @@ def _shared(req: Requirements, role: int):
     other_level = own_level = None
     if req.levels is not None:
         other_level, own_level = req.levels[e], req.levels_of(role)[group]
-    return holder[at], req.weights.data[e], other_level, weights[group], own_level
+    return holder[at], req.weights.data[e], other_level, weights[group], own_level, e, group
 
 
 def _short(weight, level_from, level_to):
@@ -169,7 +246,14 @@ def _short(weight, level_from, level_to):
     return out
 
 
-def role_moves(req: Requirements, role: int, params: PathParams, *, into: bool) -> MoveRow:
+def role_moves(
+    req: Requirements,
+    role: int,
+    params: PathParams,
+    *,
+    into: bool,
+    fit_ok: np.ndarray | None = None,
+) -> MoveRow:
     """Every move out of role ``role`` (``into=False``), or into it from every role
     (``into=True``: entry ``u`` is the move u -> ``role``), with the costs and viability
     rule of ``build_transitions`` -- computed only over the roles that share a skill
@@ -187,15 +271,17 @@ def role_moves(req: Requirements, role: int, params: PathParams, *, into: bool) 
     ...                   ("r:c", "s:y", True)])
     >>> p = PathParams()
     >>> col = role_moves(requirements(t, p), 1, p, into=True)  # a -> b, c -> b
-    >>> col.viable.tolist(), col.cost[col.viable].round(3).tolist()
-    ([True, False, True], [0.7, 0.875])
+    >>> col.viable.tolist(), col.cost[col.viable].round(3).tolist()  # y's 40 h: + 0.02
+    ([True, False, True], [0.72, 0.72])
+
+    (c -> b changes no field: c's one skill is half of b's, cosine 0.71 >= one_field_cosine.)
     """
-    idx, cost, _, cover, used = _moves(req, role, params, into=into)
+    idx, cost, _, cover, used, _, cos = _moves(req, role, params, into=into, fit_ok=fit_ok)
     n = req.n_roles
     row = MoveRow(
         cost=np.full(n, np.inf),
         viable=np.zeros(n, dtype=bool),
-        reskill=changes_field(req.role_field, np.int64(req.role_field[role])),
+        reskill=changes_field(req.role_field, np.int64(req.role_field[role]), cos, params),
         overlap=cover,
         reuse=np.zeros(n),
     )
@@ -206,15 +292,39 @@ def role_moves(req: Requirements, role: int, params: PathParams, *, into: bool) 
 
 
 def viable_moves(
-    req: Requirements, role: int, params: PathParams, *, into: bool
+    req: Requirements,
+    role: int,
+    params: PathParams,
+    *,
+    into: bool,
+    fit_ok: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``(roles, costs, reskill flags)`` of the viable moves of ``role_moves``, only."""
-    return _moves(req, role, params, into=into)[:3]
+    """``(roles, costs, reskill flags)`` of every move a path may take out of ``role``
+    (``into=False``) or into it (``into=True``) between roles that share a skill: the
+    viable job moves of ``role_moves`` and, with ``retraining``, retraining moves, each
+    pair at the cheaper of the two.  (Retraining from scratch, between roles that share
+    nothing, is only ever worth it from a path's start: ``training_row``.)"""
+    idx, cost, reskill, _, _, train, cos = _moves(req, role, params, into=into, fit_ok=fit_ok)
+    if train is None:
+        return idx, cost, reskill
+    best = train.copy()
+    best[idx] = np.minimum(best[idx], cost)
+    best[role] = np.inf
+    every = np.flatnonzero(np.isfinite(best))
+    flags = changes_field(req.role_field[every], req.role_field[role], cos[every], params)
+    return every, best[every], flags
 
 
-def _moves(req: Requirements, role: int, params: PathParams, *, into: bool):
+def _moves(
+    req: Requirements,
+    role: int,
+    params: PathParams,
+    *,
+    into: bool,
+    fit_ok: np.ndarray | None = None,
+):
     n = req.n_roles
-    other, w_other, l_other, w_own, l_own = _shared(req, role)
+    other, w_other, l_other, w_own, l_own, entry, group = _shared(req, role)
     if into:  # other -> role: other covers role's weight; role uses other's.
         cover = np.bincount(other, weights=w_own, minlength=n)
         used = np.bincount(other, weights=w_other, minlength=n)
@@ -231,6 +341,10 @@ def _moves(req: Requirements, role: int, params: PathParams, *, into: bool):
         need = params.min_overlap * req.totals
     # A role shares a skill only with roles that list skills: no total here is 0.
     ok = (cover > 0) & (cover >= need - 1e-12)
+    if fit_ok is not None:
+        # The best-fitting roles are job moves whatever is covered (``fit_ok``: the roles
+        # this role fits best, or, into it, the roles it is among the best fits of).
+        ok |= fit_ok & ((req.totals[role] > 0) if into else (req.totals > 0))
     ok[role] = False
     idx = np.flatnonzero(ok)
     totals = req.totals
@@ -238,13 +352,51 @@ def _moves(req: Requirements, role: int, params: PathParams, *, into: bool):
         start_total, target_total = totals[idx], totals[role]
     else:
         start_total, target_total = totals[role], totals[idx]
-    reskill = req.role_field[idx] != req.role_field[role]
+    dot = np.bincount(other, weights=w_other * w_own, minlength=n)
+    cos = np.zeros(n)
+    if req.norms is not None:
+        scale = req.norms * req.norms[role]
+        np.divide(dot, scale, out=cos, where=scale > 0)
+    reskill = changes_field(req.role_field[idx], req.role_field[role], cos[idx], params)
     drop = 0.0
     if req.role_rank is not None:
         rank = req.role_rank
         drop = ranks_down(rank[idx], rank[role]) if into else ranks_down(rank[role], rank[idx])
-    cost = move_cost(cover[idx], used[idx], start_total, target_total, reskill, params, drop)
-    return idx, cost, reskill, cover, used
+    learn = None
+    if req.learning is not None:
+        # What the target lists, less the hours of the skills the start already has.
+        learning = req.learning
+        if into:
+            own = learning.data[learning.indptr[role] : learning.indptr[role + 1]]
+            shared = np.bincount(other, weights=own[group], minlength=n)
+            learn = np.maximum(req.learn_totals[role] - shared, 0.0)
+        else:
+            shared = np.bincount(other, weights=learning.data[entry], minlength=n)
+            learn = np.maximum(req.learn_totals - shared, 0.0)
+    cost = move_cost(
+        cover[idx],
+        used[idx],
+        start_total,
+        target_total,
+        reskill,
+        params,
+        drop,
+        0.0 if learn is None else learn[idx],
+    )
+    train = None
+    if params.retraining and learn is not None:
+        # Retraining between roles that share a skill.
+        sharing = np.zeros(n, dtype=bool)
+        sharing[other] = True
+        sharing[role] = False
+        # A role whose requirement weighs nothing lists no skills: nothing to train for.
+        sharing &= (req.totals[role] > 0) if into else (req.totals > 0)
+        drop_all = 0.0
+        if req.role_rank is not None:
+            rank = req.role_rank
+            drop_all = ranks_down(rank, rank[role]) if into else ranks_down(rank[role], rank)
+        train = np.where(sharing, training_cost(learn, params, drop_all), np.inf)
+    return idx, cost, reskill, cover, used, train, cos
 
 
 def move_column(req: Requirements, target: int, params: PathParams) -> MoveRow:

@@ -22,6 +22,10 @@ __all__ = ["GRAPH_FIELDS", "ParamsLike", "PathParams", "coerce_params"]
 #: explanation parameter only changes how a move is explained.  The CLI flags, the web
 #: form and the cache keys all derive from these marks.
 GRAPH = {"graph": True}
+#: Parameters for which inf means "off".
+_MAY_BE_INF = ("job_hours_unit",)
+#: The values of ``fit_profile`` (see ``careers.fit``).
+FIT_PROFILES = ("auto", "esco", "onet", "skills")
 EXPLAIN = {"graph": False}
 
 
@@ -40,6 +44,13 @@ class PathParams:
       the start's skill (``reuse``) only up to the level it needs itself.  A skill
       without a rated level on both sides counts in full (ESCO has no levels).
     - ``reskilling_penalty`` (1.25): cost multiplier of a move that changes field (>= 1).
+    - ``field_min_cosine`` (0.2) / ``one_field_cosine`` (0.5): what the roles' skills say
+      of the field.  A move is upskilling (stays in the field) when the two roles share
+      their field and the cosine of their requirement vectors is at least
+      ``field_min_cosine``, or when the cosine is at least ``one_field_cosine`` whatever
+      their fields: ISCO groups mix skill level with domain, so a healthcare institution
+      manager and a telecommunications manager share a group (cosine 0.13) while a cook
+      and a chef do not (0.66).  Anything else is reskilling.
     - ``min_overlap`` (0.2): a move is viable only if the start has at least this share
       of the target's weighted requirement (0..1).
     - ``moves_per_role`` (12): edges kept per role: moves no costlier than a role's
@@ -59,9 +70,31 @@ class PathParams:
       at least this share of its skills, even below ``min_overlap`` (0..1): people list
       only some of what they know.
 
+    - ``default_skill_hours`` (40.0): the base of the estimated hours of a skill whose
+      hours the taxonomy does not give (ESCO, O*NET), scaled by its reuse level and type
+      (``careers.hours``: 20 to 100 hours on ESCO).
+    - ``fit_profile`` ("auto"): which weights of ``careers.fit`` measure how related two
+      roles are ("esco", "onet", "skills"; "auto" picks by the roles' codes).  Next steps
+      are the roles that fit best.
+    - ``fit_moves`` (15): a job move is also viable into the ``fit_moves`` roles that fit
+      a role best, whatever it covers of them, so every role that lists skills has next
+      steps (0: only ``min_overlap`` decides).
+    - ``job_hours_unit`` (2000): a job move also costs the hours of learning the
+      target's missing skills on the job / this (half as dear as retraining's 1000:
+      learning while paid and in practice); ``inf``: a job move's cost ignores hours.
+    - ``retraining`` (True): besides job moves between similar roles, a person may
+      *retrain*: learn the target's missing skills (courses, study) before applying.  A
+      retraining move is possible into any role that lists skills, and costs
+      ``training_step_cost`` (0.5: the time between jobs, applying without experience)
+      plus the hours of learning it takes / ``training_hours_unit`` (1000): every
+      essential skill the start lacks in full, each optional one at
+      ``training_optional_share`` (0.25) of its hours.  A step is whichever of the two
+      moves is cheaper.
+
     Explanation parameters (no effect on the graph):
 
-    - ``default_skill_hours`` (40.0): hours to learn a skill whose hours are unknown (ESCO).
+    - ``next_by_fit`` (True): next steps are the roles that fit best (``careers.fit``);
+      False: the cheapest moves first.
     - ``max_programs`` (5): at most this many programs recommended per step.
     - ``program_field_weight`` (0.5): programs are picked greedily by the missing weight
       they teach times their *relevance*, per hour of the program (see
@@ -78,6 +111,8 @@ class PathParams:
     essential_weight: float = field(default=1.0, metadata=GRAPH)
     optional_weight: float = field(default=0.35, metadata=GRAPH)
     reskilling_penalty: float = field(default=1.25, metadata=GRAPH)
+    field_min_cosine: float = field(default=0.2, metadata=GRAPH)
+    one_field_cosine: float = field(default=0.5, metadata=GRAPH)
     min_overlap: float = field(default=0.2, metadata=GRAPH)
     moves_per_role: int = field(default=12, metadata=GRAPH)
     size_prior: float = field(default=3.0, metadata=GRAPH)
@@ -87,7 +122,15 @@ class PathParams:
     profile_match: float = field(default=0.5, metadata=EXPLAIN)
     use_ratings: bool = field(default=True, metadata=GRAPH)
     use_levels: bool = field(default=True, metadata=GRAPH)
-    default_skill_hours: float = field(default=40.0, metadata=EXPLAIN)
+    default_skill_hours: float = field(default=40.0, metadata=GRAPH)
+    fit_profile: str = field(default="auto", metadata=GRAPH)
+    fit_moves: int = field(default=15, metadata=GRAPH)
+    job_hours_unit: float = field(default=2000.0, metadata=GRAPH)
+    retraining: bool = field(default=True, metadata=GRAPH)
+    training_step_cost: float = field(default=0.5, metadata=GRAPH)
+    training_hours_unit: float = field(default=1000.0, metadata=GRAPH)
+    training_optional_share: float = field(default=0.25, metadata=GRAPH)
+    next_by_fit: bool = field(default=True, metadata=EXPLAIN)
     max_programs: int = field(default=5, metadata=EXPLAIN)
     program_field_weight: float = field(default=0.5, metadata=EXPLAIN)
     program_hours_exponent: float = field(default=0.5, metadata=EXPLAIN)
@@ -105,7 +148,7 @@ class PathParams:
                     value = float(value)
                 except (TypeError, ValueError):
                     raise InvalidParameter(f"{f.name} must be a number (got {value!r})") from None
-                check(f.name, math.isfinite(value), "a finite number")
+                check(f.name, math.isfinite(value) or f.name in _MAY_BE_INF, "a finite number")
                 object.__setattr__(self, f.name, value)
             elif f.type in ("int", int):
                 if isinstance(value, bool) or not isinstance(value, int | np.integer):
@@ -117,6 +160,8 @@ class PathParams:
         check("optional_weight", self.optional_weight >= 0, ">= 0")
         check("reskilling_penalty", self.reskilling_penalty >= 1, ">= 1")
         check("min_overlap", 0 <= self.min_overlap <= 1, "between 0 and 1")
+        check("field_min_cosine", 0 <= self.field_min_cosine <= 1, "between 0 and 1")
+        check("one_field_cosine", 0 <= self.one_field_cosine <= 2, "between 0 and 2")
         check("moves_per_role", 1 <= self.moves_per_role <= 1000, "between 1 and 1000")
         check("size_prior", self.size_prior >= 0, ">= 0")
         check("reuse_weight", 0 <= self.reuse_weight <= 1, "between 0 and 1")
@@ -124,6 +169,12 @@ class PathParams:
         check("step_down_penalty", 0 <= self.step_down_penalty <= 10, "between 0 and 10")
         check("profile_match", 0 <= self.profile_match <= 1, "between 0 and 1")
         check("default_skill_hours", self.default_skill_hours >= 0, ">= 0")
+        check("fit_profile", self.fit_profile in FIT_PROFILES, f"one of {FIT_PROFILES}")
+        check("fit_moves", 0 <= self.fit_moves <= 1000, "between 0 and 1000")
+        check("training_step_cost", 0 < self.training_step_cost <= 100, "> 0 and <= 100")
+        check("training_hours_unit", self.training_hours_unit > 0, "> 0")
+        check("job_hours_unit", self.job_hours_unit > 0, "> 0")
+        check("training_optional_share", 0 <= self.training_optional_share <= 1, "between 0 and 1")
         check("max_programs", 0 <= self.max_programs <= 50, "between 0 and 50")
         check("program_field_weight", 0 <= self.program_field_weight <= 1, "between 0 and 1")
         check("program_hours_exponent", 0 <= self.program_hours_exponent <= 1, "between 0 and 1")

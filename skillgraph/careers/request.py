@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .moves import viable_moves
-from .transition_graph import TransitionGraph
+from .moves import changes_field, cosines, ranks_down, training_row, viable_moves
 
 if TYPE_CHECKING:
     from .model import CareerModel, Start
@@ -31,6 +30,7 @@ def request_graph(
     max_reskilling: int | None = None,
     max_steps: int | None = None,
     avoid: Collection[int] = (),
+    k: int = 1,
 ) -> tuple[list, int, dict]:
     """``(adjacency, source node, search bounds)`` for paths from ``start`` to
     ``target``: the cached graph plus, for this request only, EVERY viable move out
@@ -48,54 +48,97 @@ def request_graph(
     """
     base = model.adjacency
     n = len(base)
+    params, req = model.params, model.req
+    # The start's moves as arrays: its viable job moves (a virtual start's computed on
+    # the fly), and retraining into any role, each role at the cheaper of the two.
     if start.virtual:
         source = n
-        start_edges = model.virtual_edges(start)
+        row = model.row(start)
+        job = np.where(row.viable, row.cost, np.inf)
     else:
         source = start.role
-        idx, cost, flag = viable_moves(model.req, source, model.params, into=False)
-        # Moves that are edges keep the graph's cost (the same number, summed in
-        # another order): paths through them cost what they cost in the graph.
-        known = {v: (v, c, x) for v, c, x in base[source]}
-        start_edges = [
-            known.get(v) or (v, c, x)
-            for v, c, x in zip(idx.tolist(), cost.tolist(), flag.astype(int).tolist(), strict=True)
-        ]
-    new, new_cost, new_flag = viable_moves(model.req, target, model.params, into=True)
-    # Moves that are edges already, and the start's own (they are start_edges).
+        fit_ok = model.fit[source] >= model.fit_cut[source]
+        idx, cost, _ = viable_moves(req, source, params, into=False, fit_ok=fit_ok)
+        job = np.full(n, np.inf)
+        job[idx] = cost
+    train = _training_row(model, start)
+    out = np.minimum(job, train)
+    if start.role is not None:
+        out[start.role] = np.inf
+    reskill = _reskill_row(model, start)
+    # The direct move bounds every path worth showing: with TRAINING_SLACK room for the
+    # alternatives, a move that alone costs more is left out -- unless a constraint
+    # forbids the direct move itself (a field change under max_reskilling=0).
+    direct = float(out[target])
+    direct_ok = max_reskilling is None or max_reskilling > 0 or not reskill[target]
+    # For the cheapest path alone (k=1) no path through a move that, with a lower bound
+    # of the rest of the way, costs the direct move's cost or more can win: such moves
+    # are left out (exact).  For alternatives every job move stays, and the retraining
+    # moves into roles on the way that can lead to a path within ALTERNATIVES_SLACK
+    # times the direct move's cost (retraining reaches every role: all of them would
+    # make each alternative search scan thousands of moves).
+    finite = direct_ok and math.isfinite(direct)
+    ceiling = direct if finite and k == 1 else math.inf
+    training_ceiling = direct * (1.0 if k == 1 else ALTERNATIVES_SLACK) if finite else math.inf
+    new, new_cost, new_flag = viable_moves(
+        req, target, params, into=True, fit_ok=model.fits_best_into(target)
+    )
+    if math.isfinite(ceiling):
+        cheap = new_cost < ceiling
+        new, new_cost, new_flag = new[cheap], new_cost[cheap], new_flag[cheap]
+    # Moves that are edges already, and the start's own (they are the start's edges).
     edge = np.zeros(n + 1, dtype=bool)
     edge[model.graph.in_sources(target)] = True
     edge[source] = not start.virtual
     fresh = ~edge[new]
     new, new_cost, new_flag = new[fresh], new_cost[fresh], new_flag[fresh]
-    adj = list(base)
-    for u, c, x in zip(new.tolist(), new_cost.tolist(), new_flag.tolist(), strict=True):
-        adj[u] = [*adj[u], (target, c, int(x))]
     extra = (new, new_cost, new_flag)
-    if start.virtual:
-        adj.append(start_edges)
-    else:
-        adj[source] = start_edges
     limit = None
     if (
         max_reskilling is None
         and max_steps is None
         and not avoid
         and not (start.virtual and start.role is not None)  # its role is avoided
-        and _surely_reaches(model.graph, start_edges, target, new)
+        and math.isfinite(direct)
     ):
         # A cheaper, capped bound (TransitionGraph.bounds): safe when the target is
-        # reachable, for then the search ends on a path, never exploring everything.
+        # reachable (the direct move reaches it), for then the search ends on a path.
         limit = model.graph.bound_limit
     bounds = model.graph.bounds(
         target, max_reskilling=max_reskilling, max_steps=max_steps, extra=extra, limit=limit
     )
+    h = bounds["h"]
+    # The start's edges: the job moves below the ceiling, the retraining moves below the
+    # training ceiling (a role reached by both is judged by its cheaper move).
+    rest = out + np.asarray(h[:n])
+    keep = np.flatnonzero(np.where(job <= train, rest < ceiling, rest < training_ceiling))
+    if math.isfinite(direct) and not np.isin(target, keep):
+        keep = np.append(keep, target)
     if start.virtual:
-        for values in [bounds["h"], *bounds.get("h_budget", ()), bounds.get("hops", [])]:
+        start_edges = list(
+            zip(keep.tolist(), out[keep].tolist(), reskill[keep].astype(int).tolist(), strict=True)
+        )
+    else:
+        # Moves that are edges keep the graph's cost (the same number, summed in another
+        # order): paths through them cost what they cost in the graph.
+        known = {v: (v, c, x) for v, c, x in base[source] if c <= out[v]}
+        start_edges = [
+            known.get(v) or (v, c, x)
+            for v, c, x in zip(
+                keep.tolist(), out[keep].tolist(), reskill[keep].astype(int).tolist(), strict=True
+            )
+        ]
+    adj = list(base)
+    for u, c, x in zip(new.tolist(), new_cost.tolist(), new_flag.tolist(), strict=True):
+        adj[u] = [*adj[u], (target, c, int(x))]
+    if start.virtual:
+        adj.append(start_edges)
+        for values in [h, *bounds.get("h_budget", ()), bounds.get("hops", [])]:
             values.append(0.0)
+    else:
+        adj[source] = start_edges
     # The start's own bounds, over its complete moves (the graph's pruned row may
     # reach the target through none of them).
-    h = bounds["h"]
     h[source] = min((c + h[v] for v, c, _ in start_edges), default=math.inf)
     layers = bounds.get("h_budget", ())
     for j, row_j in enumerate(layers):
@@ -108,13 +151,27 @@ def request_graph(
     return adj, source, bounds
 
 
-def _surely_reaches(graph: TransitionGraph, start_edges, target: int, new: np.ndarray) -> bool:
-    """True when the start has a move into a component of the graph from which a
-    move leads into ``target`` (then a path exists, whatever the bounds)."""
-    moves = [v for v, _, _ in start_edges]
-    if target in moves:
-        return True
-    scc = graph.components
-    first = set(scc[moves].tolist())
-    last = scc[np.concatenate((graph.in_sources(target), new))]
-    return any(c in first for c in set(last.tolist()))
+#: Alternatives (k > 1) through retraining into a role on the way are those that can cost
+#: at most this many times the direct move.
+ALTERNATIVES_SLACK = 1.5
+
+
+def _training_row(model: CareerModel, start: Start) -> np.ndarray:
+    drop = 0.0
+    rank = model.req.role_rank
+    if start.role is not None and rank is not None:
+        drop = ranks_down(rank[start.role], rank)
+    row = training_row(model.req, start.have, model.params, drop)
+    if start.role is not None:
+        row[start.role] = np.inf
+    return row
+
+
+def _reskill_row(model: CareerModel, start: Start) -> np.ndarray:
+    """Whether a move from the start into each role changes field."""
+    req = model.req
+    if start.field is None:
+        return np.zeros(len(req.role_field), dtype=bool)
+    return changes_field(
+        np.int64(start.field), req.role_field, cosines(req, start.own), model.params
+    )

@@ -10,6 +10,8 @@ import numpy as np
 import scipy.sparse as sp
 
 from ..taxonomy import Taxonomy
+from .hours import skill_hours
+from .seniority import role_ranks
 
 if TYPE_CHECKING:
     from .params import PathParams
@@ -34,9 +36,19 @@ class Requirements:
     #: The rated level of each stored entry (parallel to ``weights.data``, NaN where
     #: unrated), or None when no entry has a level or levels are not used.
     levels: np.ndarray | None = None
-    #: Each role's seniority rank (NaN: unknown), or None when no role has one or
-    #: step-downs are not penalised.
+    #: Each role's seniority rank (NaN: unknown; ``seniority.role_ranks``), or None when
+    #: no role has one.
     role_rank: np.ndarray | None = None
+    #: Hours of learning of each skill (``hours.skill_hours``) and whether each is an
+    #: estimate; ``learning`` has ``weights``' pattern with the hours a career changer
+    #: spends on each requirement (all of an essential skill's, ``training_optional_share``
+    #: of an optional one's), ``learn_totals`` its row sums.
+    hours: np.ndarray | None = None
+    hours_estimated: np.ndarray | None = None
+    learning: sp.csr_matrix | None = None
+    learn_totals: np.ndarray | None = None
+    #: The L2 norm of each role's weight vector (for the cosines of the field rule).
+    norms: np.ndarray | None = None
 
     @property
     def n_roles(self) -> int:
@@ -128,11 +140,14 @@ def requirements(taxonomy: Taxonomy, params: PathParams) -> Requirements:
     indptr = np.cumsum(indptr)
     weights = sp.csr_matrix((weight, skill, indptr), shape=(n, m))
     binary = sp.csr_matrix((np.ones(len(skill)), skill, indptr), shape=(n, m))
-    rank = getattr(taxonomy, "role_seniority", None)
-    if rank is not None:
-        rank = np.asarray(rank, dtype=np.float64)
-        if params.step_down_penalty <= 0 or not np.isfinite(rank).any():
-            rank = None
+    rank = role_ranks(taxonomy.role_seniority, taxonomy.role_labels, taxonomy.role_code)
+    if not np.isfinite(rank).any():
+        rank = None
+    hours, estimated = skill_hours(
+        taxonomy.skill_hours, params.default_skill_hours, taxonomy.skill_type, taxonomy.skill_reuse
+    )
+    share = np.where(any_essential, 1.0, params.training_optional_share)
+    learning = sp.csr_matrix((hours[skill] * share, skill, indptr), shape=(n, m))
     return Requirements(
         weights=weights,
         binary=binary,
@@ -141,6 +156,11 @@ def requirements(taxonomy: Taxonomy, params: PathParams) -> Requirements:
         role_field=np.asarray(taxonomy.role_field, dtype=np.int64),
         levels=level if use_levels else None,
         role_rank=rank,
+        hours=hours,
+        hours_estimated=estimated,
+        learning=learning,
+        learn_totals=np.asarray(learning.sum(axis=1)).ravel(),
+        norms=np.sqrt(np.asarray(weights.multiply(weights).sum(axis=1)).ravel()),
     )
 
 

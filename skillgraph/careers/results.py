@@ -12,8 +12,11 @@ from typing import NamedTuple
 from ..taxonomy import Concept
 
 __all__ = [
+    "JOB_MOVE",
     "PROFILE",
     "RESKILLING",
+    "RETRAINING",
+    "STEP_DOWN",
     "UPSKILLING",
     "CareerPath",
     "CostChange",
@@ -27,6 +30,11 @@ __all__ = [
 #: The virtual start of a path that begins from a skill profile rather than a role.
 PROFILE = Concept("profile:", "your skills", "profile")
 UPSKILLING, RESKILLING = "upskilling", "reskilling"
+#: A move to a role ranked lower (``careers.seniority``), in or out of the field.
+STEP_DOWN = "step down"
+#: How a move is made: changing job and learning the rest at work, or retraining first
+#: (courses, study) for a role whose gap is too wide to learn on the job.
+JOB_MOVE, RETRAINING = "job move", "retraining"
 
 
 def _concept(c: Concept) -> dict:
@@ -80,13 +88,17 @@ class ProgramPick:
 def _explained(obj) -> dict:
     return {
         "kind": obj.kind,
+        "mode": obj.mode,
         "cost": obj.cost,
         "matched": obj.matched,
         "required": obj.required,
         "matched_skills": [_concept(c) for c in obj.matched_skills],
+        "transferable_skills": [_concept(c) for c in obj.transferable_skills],
         "missing_skills": [g.as_dict() for g in obj.missing_skills],
         "hours": obj.hours,
+        "hours_estimated": obj.hours_estimated,
         "programs": [p.as_dict() for p in obj.programs],
+        "programs_available": obj.programs_available,
         "to_deepen": [g.as_dict() for g in obj.to_deepen],
     }
 
@@ -106,9 +118,20 @@ class Move:
     matched_skills: list[Concept] = field(default_factory=list)
     #: Skills the start has at a lower rated level than the role needs (O*NET levels).
     to_deepen: list[SkillGap] = field(default_factory=list)
+    #: Skills the start has that the role does not list but that sit in the same skill
+    #: group as one it needs (they carry over in part).
+    transferable_skills: list[Concept] = field(default_factory=list)
+    #: How the move is made: ``JOB_MOVE`` or ``RETRAINING``.
+    mode: str = JOB_MOVE
+    #: True when some of ``hours`` are estimates (the taxonomy gives no hours for them).
+    hours_estimated: bool = False
+    #: False when the taxonomy lists no learning programs at all.
+    programs_available: bool = True
+    #: How well the role fits the start (``careers.fit``; next steps are ranked by it).
+    fit: float | None = None
 
     def as_dict(self) -> dict:
-        return {"role": _concept(self.role), **_explained(self)}
+        return {"role": _concept(self.role), "fit": self.fit, **_explained(self)}
 
 
 @dataclass(frozen=True)
@@ -127,6 +150,15 @@ class Step:
     programs: list[ProgramPick]
     #: Skills the source has at a lower rated level than the target needs.
     to_deepen: list[SkillGap] = field(default_factory=list)
+    #: Skills the start has that the role does not list but that sit in the same skill
+    #: group as one it needs (they carry over in part).
+    transferable_skills: list[Concept] = field(default_factory=list)
+    #: How the move is made: ``JOB_MOVE`` or ``RETRAINING``.
+    mode: str = JOB_MOVE
+    #: True when some of ``hours`` are estimates (the taxonomy gives no hours for them).
+    hours_estimated: bool = False
+    #: False when the taxonomy lists no learning programs at all.
+    programs_available: bool = True
 
     def as_dict(self) -> dict:
         return {

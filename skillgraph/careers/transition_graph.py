@@ -10,7 +10,7 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.sparse import csgraph
 
-from .moves import changes_field, move_cost, ranks_down
+from .moves import changes_field, move_cost, ranks_down, training_cost
 from .requirements import Requirements, level_shortfall, shortfall_table
 
 if TYPE_CHECKING:
@@ -247,8 +247,28 @@ def _kth_smallest(group: np.ndarray, rank: np.ndarray, cost: np.ndarray, n: int,
     return out
 
 
-def build_transitions(req: Requirements, params: PathParams) -> TransitionGraph:
+def _aligned(m: sp.csr_matrix, row: np.ndarray, col: np.ndarray, n: int) -> np.ndarray:
+    """``m[row[i], col[i]]`` for every pair (0 where ``m`` holds nothing), by key lookup
+    over ``m``'s CSR entries."""
+    m.sort_indices()
+    rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(m.indptr))
+    keys = rows * n + m.indices
+    wanted = row.astype(np.int64) * n + col
+    if not len(keys):
+        return np.zeros(len(wanted))
+    at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    return np.where(keys[at] == wanted, m.data[at], 0.0)
+
+
+def build_transitions(
+    req: Requirements,
+    params: PathParams,
+    fit_pairs: tuple[np.ndarray, np.ndarray] | None = None,
+) -> TransitionGraph:
     """The transition graph of all roles, computed with sparse matrix products.
+
+    ``fit_pairs`` = ``(sources, targets)``: the job moves viable because the target fits
+    the source best (``careers.fit``), whatever the source covers of it.
 
     >>> from skillgraph.careers import PathParams
     >>> from skillgraph.careers.requirements import requirements
@@ -259,9 +279,19 @@ def build_transitions(req: Requirements, params: PathParams) -> TransitionGraph:
     ...     fields=[("f:1", "one"), ("f:2", "two")],
     ...     requirements=[("r:a", "s:x", True), ("r:b", "s:x", True), ("r:b", "s:y", True),
     ...                   ("r:c", "s:y", True)])
+    >>> jobs = PathParams(retraining=False)  # job moves only (40 h learned at work: + 0.02)
+    >>> g = build_transitions(requirements(t, jobs), jobs)
+    >>> [(u, v, round(c, 3), r) for u in range(g.n) for v, c, r in g.adjacency[u]]
+    [(0, 1, 0.72, 0), (1, 0, 0.787, 0), (1, 2, 0.787, 0), (2, 1, 0.72, 0)]
+
+    (b and c share half their skills, cosine 0.71: one field whatever their groups.)
+
+    With retraining, a pair may be joined by the cheaper retraining move (0.5 + 40 hours
+    of an unknown skill / 1000): learning ``y`` takes a -> b, b -> a needs nothing.
+
     >>> g = build_transitions(requirements(t, PathParams()), PathParams())
     >>> [(u, v, round(c, 3), r) for u in range(g.n) for v, c, r in g.adjacency[u]]
-    [(0, 1, 0.7, 0), (1, 0, 0.787, 0), (1, 2, 0.984, 1), (2, 1, 0.875, 1)]
+    [(0, 1, 0.54, 0), (1, 0, 0.5, 0), (1, 2, 0.5, 0), (2, 1, 0.54, 0)]
     """
     n = req.n_roles
     totals = req.totals
@@ -269,46 +299,96 @@ def build_transitions(req: Requirements, params: PathParams) -> TransitionGraph:
     # transpose of a CSR product comes out with sorted indices, which the lookup of the
     # reverse overlap below relies on.
     by_target = (req.binary @ req.weights.T).T.tocsr()
-    per_target = np.diff(by_target.indptr)
-    target = np.repeat(np.arange(n, dtype=np.int64), per_target)
-    source = by_target.indices.astype(np.int64)
-    overlap = by_target.data
+    retraining = params.retraining and req.learning is not None
+    if retraining:
+        # Every pair that shares a skill, even one whose shared weight is 0 (optional
+        # skills weighted 0): retraining between them still counts what is shared.
+        pairs = (req.binary @ req.binary.T).T.tocsr()
+        per_target = np.diff(pairs.indptr)
+        target = np.repeat(np.arange(n, dtype=np.int64), per_target)
+        source = pairs.indices.astype(np.int64)
+        overlap = _aligned(by_target, target, source, n)
+    else:
+        per_target = np.diff(by_target.indptr)
+        target = np.repeat(np.arange(n, dtype=np.int64), per_target)
+        source = by_target.indices.astype(np.int64)
+        overlap = by_target.data
     table = shortfall_table(req) if req.levels is not None else None
     if table is not None:
         # A skill held at a lower level than the target's covers only part of it.
         overlap = overlap - level_shortfall(req, target, source, table)
     # Roles without skills have no entries (nothing overlaps them), so no total is 0 here.
     threshold = np.repeat(params.min_overlap * totals - 1e-12, per_target)
-    viable = (overlap > 0) & (overlap >= threshold) & (source != target)
-    # reverse[a -> b] = overlap of b -> a = the part of a's own requirement b uses, found
-    # at (a, b) in the transpose.  Both overlaps are nonzero for the same pairs (they
-    # share a skill) unless zero weights were dropped: then look each one up by key.
-    by_source = by_target.T.tocsr()
-    if np.array_equal(by_source.indptr, by_target.indptr) and np.array_equal(
-        by_source.indices, by_target.indices
-    ):
-        reverse = by_source.data[viable]
-    else:
+    distinct = source != target
+    viable = (overlap > 0) & (overlap >= threshold) & distinct
+    if fit_pairs is not None and len(fit_pairs[0]):
+        # Best-fitting pairs are viable job moves; those that share no skill join the
+        # pairs with nothing covered.
         keys = target * n + source
-        wanted = (source * n + target)[viable]
-        at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
-        reverse = np.where(keys[at] == wanted, by_target.data[at], 0.0)
-    target, source, overlap = target[viable], source[viable], overlap[viable]
+        fit_keys = np.unique(fit_pairs[1].astype(np.int64) * n + fit_pairs[0])
+        viable |= np.isin(keys, fit_keys) & distinct
+        fresh = fit_keys[~np.isin(fit_keys, keys)]
+        if len(fresh):
+            target = np.concatenate((target, fresh // n))
+            source = np.concatenate((source, fresh % n))
+            overlap = np.concatenate((overlap, np.zeros(len(fresh))))
+            viable = np.concatenate((viable, fresh // n != fresh % n))
+            distinct = np.concatenate((distinct, fresh // n != fresh % n))
+    learn = train = None
+    if req.learning is not None:
+        # The hours of the target's requirement the start lacks (a pair the product holds
+        # shares a skill; a best-fitting pair that shares none lacks everything).
+        shared = _aligned((req.binary @ req.learning.T).tocsr(), source, target, n)
+        learn = np.maximum(req.learn_totals[target] - shared, 0.0)
+    if retraining and learn is not None:
+        drop = 0.0
+        if req.role_rank is not None:
+            drop = ranks_down(req.role_rank[source], req.role_rank[target])
+        # A role whose requirement weighs nothing lists no skills: nothing to train for.
+        train = np.where(totals[target] > 0, training_cost(learn, params, drop), np.inf)
+        keep = distinct & np.isfinite(train) | viable
+    else:
+        keep = viable
+    # reverse[a -> b] = overlap of b -> a = the part of a's own requirement b uses.
+    reverse = _aligned(by_target, source, target, n)
+    target, source, overlap, reverse = target[keep], source[keep], overlap[keep], reverse[keep]
+    viable = viable[keep]
     if table is not None:
         # The target uses the start's skill only up to the level it needs itself.
         reverse = reverse - level_shortfall(req, source, target, table)
     field = req.role_field
-    reskill = changes_field(field[source], field[target])
+    cos = np.zeros(len(source))
+    if req.norms is not None:
+        dot = _aligned((req.weights @ req.weights.T).tocsr(), source, target, n)
+        scale = req.norms[source] * req.norms[target]
+        np.divide(dot, scale, out=cos, where=scale > 0)
+    reskill = changes_field(field[source], field[target], cos, params)
     drop = 0.0
     if req.role_rank is not None:
         drop = ranks_down(req.role_rank[source], req.role_rank[target])
-    cost = move_cost(overlap, reverse, totals[source], totals[target], reskill, params, drop)
+    cost = move_cost(
+        overlap,
+        reverse,
+        totals[source],
+        totals[target],
+        reskill,
+        params,
+        drop,
+        0.0 if learn is None else learn[keep],
+    )
+    cost = np.where(viable, cost, np.inf)
+    if train is not None:
+        cost = np.minimum(cost, train[keep])
+    fine = np.isfinite(cost)
+    source, target, cost, reskill = source[fine], target[fine], cost[fine], reskill[fine]
     k = params.moves_per_role
     rank = np.empty(len(cost), dtype=np.int64)
     rank[np.argsort(cost, kind="stable")] = np.arange(len(cost))
     out_thr = _kth_smallest(source, rank, cost, n, k)
     in_thr = _kth_smallest(target, rank, cost, n, k)
-    keep = (cost <= out_thr[source]) | (cost <= in_thr[target])
+    # Ties at the k-th cost are kept (within float noise: the same cost summed in another
+    # order must not decide).
+    keep = (cost <= out_thr[source] + 1e-9) | (cost <= in_thr[target] + 1e-9)
     source, target, cost, reskill = source[keep], target[keep], cost[keep], reskill[keep]
     order = np.lexsort((target, source))
     source, target, cost, reskill = source[order], target[order], cost[order], reskill[order]

@@ -159,14 +159,19 @@ def _print_path(number: int, path: CareerPath) -> None:
     print(
         table(
             rows,
-            ["#", "move to", "kind", "cost", "skills", "missing (to learn)", "hours", "programs"],
+            ["#", "move to", "kind", "cost", "skills", "missing (to learn)", "hours", "programs",
+             "how"],
             max_width=70,
         )
-    )
+    )  # fmt: skip
+    estimated = any(s.hours_estimated for s in path.steps)
     print(
         f"total: {len(path.steps)} step{'s' * (len(path.steps) != 1)}, cost {path.cost:.3f}, "
         f"{path.reskilling_steps} reskilling, {_hours(path.hours)} hours of learning"
+        + (" (~: estimated from the skills' type and reuse level)" if estimated else "")
     )
+    if not path.steps[0].programs_available:
+        print("(this taxonomy lists no learning programs)")
     print()
 
 
@@ -178,8 +183,9 @@ def _step_row(i: int, s: Step) -> list:
         f"{s.cost:.3f}",
         f"{s.matched} of {s.required} match",
         _to_learn(s),
-        _hours(s.hours),
+        ("~" if s.hours_estimated else "") + _hours(s.hours),
         _programs(s),
+        s.mode,
     ]
 
 
@@ -192,13 +198,14 @@ def _move_rows(moves: list[Move]) -> list[list]:
             f"{m.cost:.3f}",
             f"{m.matched} of {m.required}",
             _to_learn(m),
-            _hours(m.hours),
+            ("~" if m.hours_estimated else "") + _hours(m.hours),
+            m.mode,
         ]
         for i, m in enumerate(moves, 1)
     ]
 
 
-_MOVE_HEADERS = ["#", "role", "kind", "cost", "match", "missing (to learn)", "hours"]
+_MOVE_HEADERS = ["#", "role", "kind", "cost", "match", "missing (to learn)", "hours", "how"]
 
 
 def _next(args: argparse.Namespace) -> int:

@@ -16,7 +16,7 @@ from typing import Any
 __all__ = ["CACHE_VERSION", "Cache", "read_cache", "write_cache"]
 
 #: Bumped whenever a cached type changes shape.
-CACHE_VERSION = 3  # 2: Taxonomy.program_field; 3: Taxonomy.role_seniority
+CACHE_VERSION = 5  # 2: program_field; 3: role_seniority; 4: role_code, skill kinds; 5: texts
 
 
 @dataclass(frozen=True)

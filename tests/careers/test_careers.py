@@ -20,10 +20,11 @@ from skillgraph.careers import PROFILE, PathParams
 from skillgraph.errors import InvalidParameter, NoPath, UnknownConcept
 from skillgraph.store import build_store
 
-from ..helpers import FIXTURES, load_turtle
+from ..helpers import FIXTURES, JOB_MOVES_ONLY, load_turtle
 
 C = "http://example.org/careers/"
 P = PathParams(
+    **JOB_MOVES_ONLY,
     size_prior=0.0,
     reuse_weight=0.0,
     step_cost=0.1,
@@ -334,7 +335,7 @@ def test_the_transition_graph_is_cached_in_memory_and_on_disk(g):
     from skillgraph.store.cache import read_cache
 
     loaded = [read_cache(g.store.cache_dir, p.stem, g.store.content_id) for p in cache]
-    (graph, req) = next(x for x in loaded if x[0].key == P.graph_key())
+    (graph, req, _fit) = next(x for x in loaded if x[0].key == P.graph_key())
     assert graph.n_edges == first.graph.n_edges
     assert (graph.indices == first.graph.indices).all() and (graph.cost == first.graph.cost).all()
     assert (req.weights != first.req.weights).nnz == 0

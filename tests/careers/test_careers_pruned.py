@@ -7,9 +7,11 @@ column from ``transitions.reference_costs`` (plain Python loops).
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 import networkx as nx
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -21,10 +23,12 @@ from skillgraph.careers.requirements import requirements
 from skillgraph.errors import NoPath
 from skillgraph.taxonomy import Taxonomy
 
+from ..helpers import JOB_MOVES_ONLY
 from .test_transitions import params_strategy, random_taxonomies
 
 # cost(X -> Y) = (0.1 + 1 - covered / |Y|) * (2 if the fields differ)
 P = PathParams(
+    **JOB_MOVES_ONLY,
     size_prior=0.0,
     reuse_weight=0.0,
     step_cost=0.1,
@@ -110,17 +114,28 @@ def test_a_skill_profile_gets_every_viable_move_too():
 # ---------------------------------------------------------------- the oracle
 
 
+def fit_pairs(model):
+    """The job moves viable because the target fits the source best (``careers.fit``)."""
+    src, dst = np.nonzero(model.fit >= model.fit_cut[:, None])
+    return set(zip(src.tolist(), dst.tolist(), strict=True))
+
+
 def oracle_graph(model, t, p, start, target):
-    """networkx: the graph's edges + every viable move out of start and into target."""
+    """networkx: the graph's edges + every move out of start (retraining from scratch
+    included) and into target, from the plain-loop oracle."""
     g = nx.DiGraph()
     g.add_nodes_from(range(t.n_roles))
     for u in range(model.graph.n):
         for v, c, x in model.adjacency[u]:
             g.add_edge(u, v, weight=c, reskill=x)
-    moves = reference_costs(t, p)
-    for (u, v), (c, x) in moves.items():
-        if u == start or v == target:
+    pairs = fit_pairs(model)
+    for (u, v), (c, x) in reference_costs(t, p, fit_pairs=pairs).items():
+        if v == target:
             g.add_edge(u, v, weight=c, reskill=int(x))
+    for (u, v), (c, x) in reference_costs(
+        t, p, [start], fit_pairs=pairs, from_scratch=True
+    ).items():
+        g.add_edge(u, v, weight=c, reskill=int(x))
     return g
 
 
@@ -155,6 +170,9 @@ def test_the_cheapest_path_is_networkx_over_graph_plus_complete_start_and_target
 @settings(max_examples=200, deadline=None)
 @given(random_taxonomies(), params_strategy, st.data())
 def test_constrained_alternatives_over_the_complete_start_and_target(t, p, data):
+    # Alternatives are exact over job moves (retraining into roles on the way is limited
+    # to ALTERNATIVES_SLACK times the direct move, a heuristic, tested apart).
+    p = dataclasses.replace(p, retraining=False)
     model = CareerModel(t, p)
     cap_bounds(model, data)
     n = t.n_roles
@@ -187,6 +205,8 @@ def test_constrained_alternatives_over_the_complete_start_and_target(t, p, data)
 @settings(max_examples=150, deadline=None)
 @given(random_taxonomies(), params_strategy, st.data())
 def test_role_rows_and_columns_are_the_plain_loops(t, p, data):
+    # role_moves holds job moves: compare with the oracle's job moves.
+    p = dataclasses.replace(p, retraining=False)
     role = data.draw(st.integers(0, t.n_roles - 1))
     req = requirements(t, p)
     moves = reference_costs(t, p)

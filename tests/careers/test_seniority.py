@@ -16,11 +16,11 @@ from skillgraph.careers.transition_graph import build_transitions
 from skillgraph.store import build_store
 from skillgraph.taxonomy import Taxonomy
 
-from ..helpers import load_turtle
+from ..helpers import JOB_MOVES_ONLY, load_turtle
 from .test_transitions import params_strategy, random_taxonomies
 
 # cost(X -> Y) = 0.1 + 1 - covered / |Y|  (+ 0.1 per rank down)
-P = PathParams(size_prior=0.0, reuse_weight=0.0, step_cost=0.1, min_overlap=0.2)
+P = PathParams(**JOB_MOVES_ONLY, size_prior=0.0, reuse_weight=0.0, step_cost=0.1, min_overlap=0.2)
 JUNIOR, SENIOR, UNRANKED, LEAD = range(4)
 
 
@@ -123,7 +123,8 @@ penalties = st.sampled_from([0.0, 0.1, 0.5])
 @settings(max_examples=150, deadline=None)
 @given(ranked(), params_strategy, penalties, st.data())
 def test_the_vectorised_costs_with_ranks_are_the_plain_loops(t, p, penalty, data):
-    p = PathParams(**{**p.as_dict(), "step_down_penalty": penalty})
+    # Job moves: role_moves and a start's row hold those (retraining has its own tests).
+    p = PathParams(**{**p.as_dict(), "step_down_penalty": penalty, "retraining": False})
     req = requirements(t, p)
     built = {
         (u, v): c

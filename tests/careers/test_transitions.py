@@ -14,6 +14,8 @@ from skillgraph.careers.requirements import requirements
 from skillgraph.careers.transition_graph import build_transitions
 from skillgraph.taxonomy import Taxonomy
 
+from ..helpers import JOB_MOVES_ONLY
+
 
 def taxonomy(roles, requirements_, *, fields=("f:1", "f:2"), ratings=None, n_skills=None):
     skills = (
@@ -41,7 +43,7 @@ def test_the_size_prior_keeps_small_roles_from_being_close_to_everything():
         [("r:a", "s:x", True), ("r:a", "s:y", True), ("r:a", "s:z", True), ("r:b", "s:x", True)]
         + [("r:c", s, True) for s in ("s:x", "s:y", "s:z", "s:w")],
     )
-    base = {"reuse_weight": 0.0, "step_cost": 0.1}
+    base = {"reuse_weight": 0.0, "step_cost": 0.1, **JOB_MOVES_ONLY}
     flat = edges(
         build_transitions(
             requirements(t, PathParams(**base, size_prior=0)), PathParams(**base, size_prior=0)
@@ -71,16 +73,36 @@ def test_reuse_makes_moves_that_waste_experience_dearer():
 
 def test_no_field_is_a_field_of_its_own():
     # A role without a field is not a free bridge: a -> b and b -> c both change field.
+    # (The fields alone decide here: every role lists the same skill.)
     t = taxonomy(
         [("r:a", "a", "f:1"), ("r:b", "b", None), ("r:c", "c", "f:2"), ("r:d", "d", None)],
         [("r:a", "s:x", True), ("r:b", "s:x", True), ("r:c", "s:x", True), ("r:d", "s:x", True)],
     )
-    p = PathParams(size_prior=0.0, reuse_weight=0.0, reskilling_penalty=3.0)
+    p = PathParams(size_prior=0.0, reuse_weight=0.0, reskilling_penalty=3.0, **JOB_MOVES_ONLY)
     e = edges(build_transitions(requirements(t, p), p))
     assert e[0, 1] == (pytest.approx(0.3), True)
     assert e[1, 2] == (pytest.approx(0.3), True)
     assert e[0, 2] == (pytest.approx(0.3), True)
     assert e[1, 3] == (pytest.approx(0.1), False)
+
+
+def test_the_skills_say_what_one_field_is():
+    # a and b share a field but not their skills; a and c share their skills, not a field.
+    t = taxonomy(
+        [("r:a", "a", "f:1"), ("r:b", "b", "f:1"), ("r:c", "c", "f:2")],
+        [("r:a", "s:x", True), ("r:a", "s:y", True), ("r:b", "s:y", True), ("r:b", "s:z", True)]
+        + [("r:b", s, True) for s in ("s:u", "s:v", "s:w")]
+        + [("r:c", "s:x", True), ("r:c", "s:y", True)],
+    )
+    p = PathParams(retraining=False, min_overlap=0.0)
+    e = edges(build_transitions(requirements(t, p), p))
+    # a -> b: cosine 1 / (sqrt 2 * sqrt 5) = 0.32 >= 0.2 in one field: upskilling.
+    assert e[0, 1][1] is False
+    # a -> c: other field, cosine 1 >= 0.5: the skills say it is the same line of work.
+    assert e[0, 2][1] is False
+    strict = PathParams(retraining=False, min_overlap=0.0, field_min_cosine=0.4)
+    e = edges(build_transitions(requirements(t, strict), strict))
+    assert e[0, 1][1] is True and e[0, 2][1] is False
 
 
 def test_ratings_scale_weights_and_duplicates_count_once():
@@ -102,9 +124,9 @@ def test_min_overlap_is_the_viability_threshold():
         [("r:a", "a", None), ("r:b", "b", None)],
         [("r:a", "s:x", True)] + [("r:b", s, True) for s in ("s:x", "s:y", "s:z", "s:w")],
     )
-    loose = PathParams(min_overlap=0.25)
+    loose = PathParams(min_overlap=0.25, **JOB_MOVES_ONLY)
     assert (0, 1) in edges(build_transitions(requirements(t, loose), loose))
-    strict = PathParams(min_overlap=0.26)
+    strict = PathParams(min_overlap=0.26, **JOB_MOVES_ONLY)
     assert (0, 1) not in edges(build_transitions(requirements(t, strict), strict))
 
 
@@ -129,7 +151,8 @@ def test_a_role_row_equals_its_graph_row():
     row = move_row(req, have, int(t.role_field[0]), p, own=own)
     for b in (1, 2):
         assert row.viable[b]
-        assert row.cost[b] == pytest.approx(graph[0, b][0])
+        # An edge is the cheaper of the job move and retraining.
+        assert min(row.cost[b], row.training[b]) == pytest.approx(graph[0, b][0])
         assert bool(row.reskill[b]) == graph[0, b][1]
 
 
@@ -172,9 +195,9 @@ def test_with_levels_a_target_reuses_the_start_skills_only_up_to_its_own_level()
 
 def test_a_start_that_lacks_the_level_can_fall_below_the_viability_threshold():
     t = nurse_and_physician()
-    p = PathParams(min_overlap=0.9)
+    p = PathParams(min_overlap=0.9, **JOB_MOVES_ONLY)
     assert (0, 1) not in edges(build_transitions(requirements(t, p), p))  # 2.5 / 3 < 0.9
-    flat = PathParams(min_overlap=0.9, use_levels=False)
+    flat = PathParams(min_overlap=0.9, use_levels=False, **JOB_MOVES_ONLY)
     assert (0, 1) in edges(build_transitions(requirements(t, flat), flat))
 
 
@@ -189,7 +212,7 @@ def test_a_rated_role_row_equals_its_graph_row_and_extra_skills_count_in_full():
     level[req.skills_of(0)] = req.levels_of(0)
     own = req.weights.toarray()[0]
     row = move_row(req, have, 0, p, own=own, level=level)
-    assert row.cost[1] == pytest.approx(graph[0, 1][0])
+    assert min(row.cost[1], row.training[1]) == pytest.approx(graph[0, 1][0])
     assert row.overlap[1] == pytest.approx(2.5)
     # The same skills with no rated level (a skill profile) cover the doctor in full.
     assert move_row(req, have, 0, p, own=own).overlap[1] == pytest.approx(3.0)

@@ -23,6 +23,9 @@ SKILLGRAPH = Path(sys.executable).with_name("skillgraph")
 SIMPLE = [
     "--size-prior", "0", "--reuse-weight", "0", "--optional-weight", "0.5",
     "--reskilling-penalty", "2", "--moves-per-role", "10",
+    # The job-move model alone, as in tests/helpers.JOB_MOVES_ONLY.
+    "--no-retraining", "--fit-moves", "0", "--job-hours-unit", "inf", "--no-next-by-fit",
+    "--field-min-cosine", "0", "--one-field-cosine", "2",
 ]  # fmt: skip
 
 
@@ -96,7 +99,7 @@ def test_path_avoid_and_start_is_target(store):
             "error: no path from 'office clerk' to 'digital marketer': reachable with 1 "
             "reskilling step, but max_reskilling=0",
         ),
-        (["path", "office clerk", "astronomer"], "no chain of viable moves leads there"),
+        (["path", "office clerk", "astronomer", *SIMPLE], "no chain of viable moves leads there"),
         (["path", "ofice clerk", "astronomer"], "did you mean: 'office clerk'"),
         (["next", "-"], "give a start role, or the skills you have"),
         (["next", "office clerk", "--min-overlap", "3"], "min_overlap must be between 0 and 1"),

@@ -165,14 +165,15 @@ def test_unknown_concept_comes_with_suggestions(client):
 
 
 def test_no_path_is_an_answer_with_the_reason(client):
-    # The start's only ways out are the cheapest moves; forbidding steps altogether
-    # (max_steps=1 to a far role) leaves none, and the reason says so.
-    r = client.get("/api/path?from=administrative+assistant&to=head+of+data&max_steps=1")
+    # Retraining reaches any role in one step, but that step changes field; staying in
+    # the field takes more than one step: together the constraints leave no path.
+    q = "from=administrative+assistant&to=head+of+data&max_reskilling=0&max_steps=1"
+    r = client.get(f"/api/path?{q}")
     assert r.status_code == 200
     body = r.get_json()
     assert body["paths"] == []
-    assert "max_steps=1" in body["no_path"]["reason"]
-    page = client.get("/paths?from=administrative+assistant&to=head+of+data&max_steps=1")
+    assert body["no_path"]["reason"] == "the constraints together exclude every path"
+    page = client.get(f"/paths?{q}")
     assert "No path:" in page.get_data(as_text=True)
 
 

@@ -1,0 +1,98 @@
+"""scripts/bench_quality.py: its metrics on hand-made rankings, and a smoke run on real data."""
+
+from __future__ import annotations
+
+import doctest
+import importlib.util
+import math
+
+import numpy as np
+import pytest
+import scipy.sparse as sp
+
+from .helpers import ROOT, SHARED_DATA
+
+
+def _load():
+    spec = importlib.util.spec_from_file_location(
+        "bench_quality", ROOT / "scripts" / "bench_quality.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+bench = _load()
+
+
+def test_doctests_pass():
+    failed, attempted = doctest.testmod(bench)
+    assert attempted > 0
+    assert failed == 0
+
+
+def test_judged_list_skips_then_cuts():
+    # 7 and 8 share an O*NET code with the start: removed before cutting to 3.
+    assert bench.judged([7, 1, 8, 2, 3, 4], skip={7, 8}, k=3) == [1, 2, 3]
+
+
+def test_metrics_on_a_hand_made_ranking():
+    items = [1, 2, 3, 4]  # 4 next steps only; relevant: 2 and 4 (and 9, never offered)
+    relevant = {2, 4, 9}
+    assert bench.precision_at_k(items, relevant, k=10) == 0.2  # empty places are misses
+    assert bench.precision_at_k(items, relevant, k=2) == 0.5
+    assert bench.hit_at_k(items, relevant, k=1) == 0.0
+    assert bench.hit_at_k(items, relevant, k=2) == 1.0
+    dcg = 1 / math.log2(3) + 1 / math.log2(5)
+    ideal = 1 + 1 / math.log2(3) + 1 / math.log2(4)
+    assert bench.ndcg_at_k(items, relevant, k=10) == pytest.approx(dcg / ideal)
+    assert bench.ndcg_at_k([1, 2], set(), k=10) == 0.0
+
+
+def test_summary_averages_over_roles_and_counts_coverage():
+    lists = [[1, 2], [5]]
+    result = bench.summarise(lists, raw_lengths=[10, 1], relevant=[{2}, {6}], k=2)
+    expected = {"precision": 0.25, "hit": 0.5, "ndcg": 0.5 / math.log2(3)}
+    expected["coverage"] = 0.5
+    assert result == pytest.approx(expected)
+
+
+def test_references_skip_pairs_that_share_an_onet_code():
+    # roles 0 and 1 both map to A; A's people move to B (role 2) and to A itself.
+    onet_of = [{"A"}, {"A"}, {"B"}, set()]
+    relevant, skip = bench.references(onet_of, {"A": {"B", "A"}, "B": {"C"}})
+    assert relevant == [{2}, {2}, set(), set()]
+    assert skip[0] == {0, 1}
+    assert skip[3] == {3}
+
+
+def test_baselines_on_a_tiny_matrix():
+    m = sp.csr_matrix(np.array([[1.0, 1.0, 0.0], [1.0, 0.0, 1.0], [0.0, 0.0, 1.0]]))
+    jac = bench.jaccard_scores(m)
+    assert jac[0, 1] == pytest.approx(1 / 3)
+    assert jac[0, 2] == 0.0
+    cos = bench.cosine_scores(m)
+    assert cos[1, 2] == pytest.approx(1 / math.sqrt(2))
+    boosted = bench.group_boosted(cos, ["x", "y", "y"])
+    assert bench.ranked(boosted[1], exclude={1}, k=2) == [2, 0]
+    assert bench.ranked(cos[0], exclude={0}, k=5) == [1, 2]
+
+
+def test_skips_cleanly_without_the_real_data(monkeypatch, capsys):
+    monkeypatch.setattr(bench, "CHANGERS", ROOT / "no-such-folder" / "matrix.tsv")
+    assert bench.main(["--taxonomy", "esco"]) == 0
+    assert "skipped" in capsys.readouterr().out
+
+
+def test_real_esco_smoke(esco_store_path):
+    if not bench.CHANGERS.exists() or not bench.CROSSWALK.exists():
+        pytest.skip(f"career changers / crosswalk not found under {SHARED_DATA}")
+    result = bench.evaluate("esco", str(esco_store_path), ["dev"])
+    assert result["_counts"]["evaluated"] > 2000
+    dev = result["dev"]
+    assert 1000 < dev["roles"] < result["_counts"]["evaluated"]
+    rankers = dev["rankers"]
+    assert set(rankers) == {"ours", *bench.BASELINES}
+    assert rankers["random"]["precision"] < rankers["cosine"]["precision"]
+    for metrics in rankers.values():
+        assert all(0.0 <= v <= 1.0 for v in metrics.values())
