@@ -61,6 +61,7 @@ __all__ = [
     "move_row",
     "ranks_down",
     "role_moves",
+    "role_start_row",
     "training_cost",
     "training_row",
     "viable_moves",
@@ -313,6 +314,32 @@ def viable_moves(
     every = np.flatnonzero(np.isfinite(best))
     flags = changes_field(req.role_field[every], req.role_field[role], cos[every], params)
     return every, best[every], flags
+
+
+def role_start_row(
+    req: Requirements, role: int, params: PathParams, fit_ok: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(job, training, reskill)`` over every role for a path that starts in ``role``:
+    the viable job moves' costs (inf where none), retraining costs (from scratch where
+    the two share nothing), and whether each move changes field -- from the sparse row of
+    ``role`` alone (no product over the whole requirement matrix)."""
+    n = req.n_roles
+    idx, cost, _, _, _, shared_train, cos = _moves(req, role, params, into=False, fit_ok=fit_ok)
+    job = np.full(n, np.inf)
+    if shared_train is None:
+        job[idx] = cost
+        train = np.full(n, np.inf)
+    else:
+        # viable_moves' rule: each role at the cheaper of its job move and retraining.
+        job[idx] = cost
+        drop = 0.0 if req.role_rank is None else ranks_down(req.role_rank[role], req.role_rank)
+        train = training_cost(req.learn_totals, params, drop)
+        train[req.totals <= 0] = np.inf
+        train = np.minimum(train, shared_train)
+    train[role] = np.inf
+    job[role] = np.inf
+    reskill = changes_field(req.role_field, req.role_field[role], cos, params)
+    return job, train, reskill
 
 
 def _moves(

@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .moves import changes_field, cosines, ranks_down, training_row, viable_moves
+from .moves import (
+    changes_field,
+    cosines,
+    ranks_down,
+    role_start_row,
+    training_row,
+    viable_moves,
+)
 
 if TYPE_CHECKING:
     from .model import CareerModel, Start
@@ -55,17 +62,15 @@ def request_graph(
         source = n
         row = model.row(start)
         job = np.where(row.viable, row.cost, np.inf)
+        train = _training_row(model, start)
+        reskill = _reskill_row(model, start)
     else:
         source = start.role
         fit_ok = model.fit[source] >= model.fit_cut[source]
-        idx, cost, _ = viable_moves(req, source, params, into=False, fit_ok=fit_ok)
-        job = np.full(n, np.inf)
-        job[idx] = cost
-    train = _training_row(model, start)
+        job, train, reskill = role_start_row(req, source, params, fit_ok)
     out = np.minimum(job, train)
     if start.role is not None:
         out[start.role] = np.inf
-    reskill = _reskill_row(model, start)
     # The direct move bounds every path worth showing: with TRAINING_SLACK room for the
     # alternatives, a move that alone costs more is left out -- unless a constraint
     # forbids the direct move itself (a field change under max_reskilling=0).
@@ -102,8 +107,9 @@ def request_graph(
         and math.isfinite(direct)
     ):
         # A cheaper, capped bound (TransitionGraph.bounds): safe when the target is
-        # reachable (the direct move reaches it), for then the search ends on a path.
-        limit = model.graph.bound_limit
+        # reachable (the direct move reaches it), for then the search ends on a path.  For
+        # the cheapest path alone nothing beyond the direct move's cost matters.
+        limit = model.graph.bound_limit if k > 1 else min(model.graph.bound_limit, direct)
     bounds = model.graph.bounds(
         target, max_reskilling=max_reskilling, max_steps=max_steps, extra=extra, limit=limit
     )
