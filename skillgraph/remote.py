@@ -54,6 +54,7 @@ __all__ = [
     "RemoteOx",
     "RemoteStore",
     "build_remote",
+    "dump_quads",
     "is_remote",
     "open_remote",
 ]
@@ -78,11 +79,19 @@ _GRAPHS = {
     "application/n-quads": ox.RdfFormat.N_QUADS,
 }
 _XML_DECLARATION = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
-# SELECT/ASK results and CONSTRUCT/DESCRIBE graphs: the server picks what fits the query.
-_ACCEPT = (
-    "application/sparql-results+json, application/n-triples, "
-    "application/sparql-results+xml;q=0.8, text/turtle;q=0.8"
+_RESULTS_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.8"
+_GRAPH_ACCEPT = (
+    "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5, "
+    "application/sparql-results+json;q=0.1"
 )
+_VIRTUOSO_CAP = (
+    "SELECT (bif:cfg_item_value(bif:virtuoso_ini_path(), 'SPARQL', 'ResultSetMaxRows') AS ?n) {}"
+)
+# A prologue item (PREFIX, BASE) or a comment, before the query form's keyword.
+_PROLOGUE_ITEM = re.compile(
+    r"\s*(?:#[^\n]*(?:\n|$)|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)", re.I
+)
+_BLANK_LABEL = re.compile(r"[^A-Za-z0-9_]")
 
 
 def is_remote(location: object) -> bool:
@@ -114,6 +123,8 @@ class Endpoints:
     update: str | None
     store: str | None
     timeout: float
+    #: The named graph holding the content, on servers whose default graph is every graph.
+    graph: str | None = None
 
     @classmethod
     def parse(cls, location: str) -> Endpoints:
@@ -128,7 +139,7 @@ class Endpoints:
         options: dict[str, str] = {}
         kept = []
         for key, value in urllib.parse.parse_qsl(parts.query, keep_blank_values=True):
-            if key in ("update", "store", "timeout"):
+            if key in ("update", "store", "timeout", "graph"):
                 options[key] = value
             else:
                 kept.append((key, value))
@@ -157,23 +168,48 @@ class Endpoints:
             ) from None
         if timeout <= 0:
             raise StoreError(f"{location}: timeout must be positive")
-        return cls(location, query, update, store, timeout)
+        graph = options.get("graph") or None
+        if graph is not None and not is_remote(graph) and ":" not in graph:
+            raise StoreError(f"{location}: graph={graph!r} is not an IRI")
+        return cls(location, query, update, store, timeout, graph)
 
 
 class RemoteOx:
-    """The subset of ``pyoxigraph.Store`` that skillgraph uses, over SPARQL 1.1 HTTP."""
+    """The subset of ``pyoxigraph.Store`` that skillgraph uses, over SPARQL 1.1 HTTP.
+
+    Queries go as form-encoded ``POST`` (every server takes it; Virtuoso 7.2 never
+    answers a direct ``application/sparql-query`` POST).  A ``SELECT`` answer cut at the
+    server's row limit (Virtuoso says so in ``X-SPARQL-MaxRows``) is read again in pages
+    and checked against a count; a graph answer cannot be paged and fails instead.
+    """
 
     def __init__(self, endpoints: Endpoints):
         self.endpoints = endpoints
+        self.server = ""  # the Server header of the last answer
+        self._graph_cap: int | None = None
+        self._graph_cap_asked = False
         user = os.environ.get(USER_VAR)
         self._auth = None
         if user:
             pair = f"{user}:{os.environ.get(PASSWORD_VAR, '')}".encode()
             self._auth = "Basic " + base64.b64encode(pair).decode("ascii")
 
+    @property
+    def meta_graph(self) -> str:
+        return meta_graph_for(self.endpoints.graph)
+
+    @property
+    def is_virtuoso(self) -> bool:
+        return self.server.startswith("Virtuoso")
+
     # ------------------------------------------------------------ HTTP
 
-    def request(
+    def request(self, method: str, url: str, **kwargs) -> tuple[str, bytes]:
+        """One HTTP call: ``(content type, body)``; StoreError naming the URL on failure."""
+        kind, body, _ = self.exchange(method, url, **kwargs)
+        return kind, body
+
+    def exchange(
         self,
         method: str,
         url: str,
@@ -182,8 +218,8 @@ class RemoteOx:
         content_type: str | None = None,
         accept: str | None = None,
         length: int | None = None,
-    ) -> tuple[str, bytes]:
-        """One HTTP call: ``(content type, body)``; StoreError naming the URL on failure."""
+    ) -> tuple[str, bytes, Any]:
+        """One HTTP call: ``(content type, body, headers)``; StoreError on failure."""
         headers = {"User-Agent": "skillgraph"}
         if content_type:
             headers["Content-Type"] = content_type
@@ -198,8 +234,10 @@ class RemoteOx:
         try:
             with urllib.request.urlopen(req, timeout=timeout) as response:
                 kind = response.headers.get_content_type()
+                answer = response.headers
                 body = response.read()
         except urllib.error.HTTPError as exc:
+            self.server = exc.headers.get("Server", "") if exc.headers else ""
             detail = " ".join(exc.read(2000).decode("utf-8", "replace").split())[:300]
             exc.close()
             if exc.code == 400 and method == "POST" and url == self.endpoints.query:
@@ -213,13 +251,43 @@ class RemoteOx:
         except (urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
             raise StoreError(f"{url}: cannot reach the SPARQL server ({reason})") from None
+        self.server = answer.get("Server", "")
         if kind.endswith(("/xml", "+xml")) and _XML_DECLARATION.search(body):
             # pyoxigraph's RDF/XML parser expands internal entities (the "billion laughs").
             raise StoreError(
                 f"{url}: the SPARQL server answered {kind} declaring a DTD or entities; "
                 "refused (entity expansion)"
             )
-        return kind, body
+        state = answer.get("X-SQL-State")
+        if state:
+            # Virtuoso's "anytime" answers: a query stopped at MaxQueryExecutionTime is
+            # answered 200 with whatever rows it had found.
+            message = " ".join(answer.get("X-SQL-Message", "").split())[:200]
+            raise StoreError(
+                f"{url}: the SPARQL server sent an incomplete answer ({state}: {message}); "
+                "raise its time limit (Virtuoso: MaxQueryExecutionTime in [SPARQL] of "
+                "virtuoso.ini)"
+            )
+        return kind, body, answer
+
+    def _post_query(self, sparql: str, params: list[tuple[str, str]], accept: str):
+        return self.exchange(
+            "POST",
+            self.endpoints.query,
+            body=urllib.parse.urlencode([("query", sparql), *params]).encode("ascii"),
+            content_type="application/x-www-form-urlencoded",
+            accept=accept,
+        )
+
+    def _dataset(self, default_graph, named_graphs) -> list[tuple[str, str]]:
+        defaults = [g.value for g in _as_list(default_graph)]
+        named = [g.value for g in _as_list(named_graphs)]
+        if not defaults and not named and self.endpoints.graph:
+            # The content graph as the default graph, the metadata as the named graph.
+            defaults, named = [self.endpoints.graph], [self.meta_graph]
+        return [("default-graph-uri", g) for g in defaults] + [
+            ("named-graph-uri", g) for g in named
+        ]
 
     # ------------------------------------------------------------ pyoxigraph.Store API
 
@@ -235,51 +303,153 @@ class RemoteOx:
         """Run ``sparql`` on the server: solutions, a boolean, or a list of triples.
 
         ``use_default_graph_as_union`` is the server's business (skillgraph keeps its
-        content in the default graph); ``default_graph`` / ``named_graphs`` become the
-        protocol's ``default-graph-uri`` / ``named-graph-uri`` parameters.
+        content in the default graph, or in the URL's ``graph=``); ``default_graph`` /
+        ``named_graphs`` become the protocol's ``default-graph-uri`` / ``named-graph-uri``.
         """
-        params = [("default-graph-uri", g.value) for g in _as_list(default_graph)]
-        params += [("named-graph-uri", g.value) for g in _as_list(named_graphs)]
+        return self._query(sparql, self._dataset(default_graph, named_graphs))
+
+    def _query(self, sparql: str, params: list[tuple[str, str]]):
+        form = query_form(sparql)
+        graph_query = form in ("CONSTRUCT", "DESCRIBE")
         url = self.endpoints.query
-        if params:
-            url += ("&" if "?" in url else "?") + urllib.parse.urlencode(params)
-        kind, body = self.request(
-            "POST",
-            url,
-            body=sparql.encode("utf-8"),
-            content_type="application/sparql-query",
-            accept=_ACCEPT,
+        kind, body, headers = self._post_query(
+            sparql, params, _GRAPH_ACCEPT if graph_query else _RESULTS_ACCEPT
         )
-        if kind in _RESULTS:
-            return ox.parse_query_results(body, _RESULTS[kind])
         if kind in _GRAPHS:
-            return [q.triple for q in ox.parse(body, _GRAPHS[kind])]
-        raise StoreError(f"{url}: the SPARQL server answered in {kind}, which is not a result")
+            triples = [q.triple for q in ox.parse(body, _GRAPHS[kind])]
+            self._check_graph_size(len(triples))
+            return triples
+        if kind not in _RESULTS:
+            raise StoreError(f"{url}: the SPARQL server answered in {kind}, which is not a result")
+        fmt = _RESULTS[kind]
+        if fmt == ox.QueryResultsFormat.JSON and b'"bnode"' in body:
+            body = _json_blank_nodes(body)
+        cap = headers.get("X-SPARQL-MaxRows")
+        if form == "SELECT" and cap and cap.strip().isdigit() and fmt == ox.QueryResultsFormat.JSON:
+            doc = json.loads(body)
+            if len(doc["results"]["bindings"]) >= int(cap):
+                doc = self._paged(sparql, params, int(cap), doc["head"].get("vars", []))
+                body = json.dumps(doc).encode("utf-8")
+        result = ox.parse_query_results(body, fmt)
+        if isinstance(result, ox.QuerySolutions):
+            names = [v.value for v in result.variables]
+            if names == ["__ASK_RETVAL"] or (form == "ASK" and len(names) == 1):
+                # Virtuoso 7.2 answers ASK as a one-column table: one row of 1, or none.
+                value = any(row[0] is not None and row[0].value != "0" for row in result)
+                return _boolean(value)
+            if graph_query:
+                # A graph sent as a table of ?s ?p ?o (Virtuoso, asked for results first).
+                triples = [ox.Triple(row["s"], row["p"], row["o"]) for row in result]
+                self._check_graph_size(len(triples))
+                return triples
+        return result
+
+    def _paged(self, sparql: str, params, cap: int, variables: list[str]) -> dict:
+        """Every row of a SELECT whose answer was cut at the server's ``cap`` rows.
+
+        The rows are counted first, then read ``cap`` at a time: ``OFFSET``/``LIMIT``
+        appended to the query, or, when it has its own ``ORDER BY``, ``LIMIT`` or
+        ``VALUES`` (Virtuoso refuses to sort past its limit), around it as a subquery.
+        A page that repeats the previous one, or a total that differs from the count,
+        fails naming the server's setting: nothing is ever returned partially.
+        """
+        prologue, body = split_prologue(sparql)
+        setting = (
+            f"the SPARQL server cuts answers at {cap} rows (Virtuoso: ResultSetMaxRows in "
+            "[SPARQL] of virtuoso.ini)"
+        )
+        tail = body[body.rfind("}") + 1 :].upper()
+        wrap = any(word in tail for word in ("ORDER", "LIMIT", "OFFSET", "VALUES"))
+        rows: list = []
+        try:
+            counted = self._query(
+                f"{prologue}SELECT (COUNT(*) AS ?n) WHERE {{ {{ {body}\n}} }}", params
+            )
+            total = int(next(iter(counted))[0].value)
+            previous = None
+            while len(rows) < total:
+                if wrap:
+                    page = f"{prologue}SELECT * WHERE {{ {{ {body}\n}} }}"
+                else:
+                    page = f"{prologue}{body}\n"
+                page += f" OFFSET {len(rows)} LIMIT {cap}"
+                kind, data, _ = self._post_query(page, params, "application/sparql-results+json")
+                if kind != "application/sparql-results+json":
+                    raise StoreError(f"a page came as {kind}")
+                if b'"bnode"' in data:
+                    data = _json_blank_nodes(data)
+                got = json.loads(data)["results"]["bindings"]
+                if not got or got == previous:
+                    break
+                rows += got
+                previous = got
+        except (StoreError, ValueError, KeyError, StopIteration) as exc:
+            raise StoreError(
+                f"{self.endpoints.query}: {setting} and reading this answer in pages "
+                f"failed ({str(exc)[:200]}); raise that setting"
+            ) from None
+        if total != len(rows):
+            raise StoreError(
+                f"{self.endpoints.query}: {setting}; read {len(rows)} rows in pages but the "
+                f"server counts {total}; raise that setting"
+            )
+        return {"head": {"vars": variables}, "results": {"bindings": rows}}
+
+    def _check_graph_size(self, size: int) -> None:
+        """A graph answer cannot be paged: fail when it may have been cut at the limit."""
+        if not self.is_virtuoso:
+            return
+        if not self._graph_cap_asked:
+            # Virtuoso cuts CONSTRUCT/DESCRIBE at ResultSetMaxRows triples, saying nothing.
+            self._graph_cap_asked = True
+            try:
+                rows = list(self._query(_VIRTUOSO_CAP, []))
+                self._graph_cap = int(rows[0][0].value) if rows else None
+            except (StoreError, ValueError, IndexError, TypeError):
+                pass
+        cap = self._graph_cap
+        if cap and size >= cap:
+            raise StoreError(
+                f"{self.endpoints.query}: the graph answer has {size} triples, the server's "
+                f"limit (Virtuoso: ResultSetMaxRows = {cap} in [SPARQL] of virtuoso.ini), so "
+                "it may be cut short; raise that setting or narrow the query"
+            )
 
     def quads_for_pattern(self, subject, predicate, object, graph_name=None) -> Iterator[ox.Quad]:
         """The matching statements of the default graph (``graph_name`` None or default).
 
-        The whole graph is read in one request (the dataset endpoint, else a CONSTRUCT),
-        so its blank nodes are consistent; separate calls get separate blank nodes.
+        The whole graph is read in one request where the server has a dataset endpoint,
+        so its blank nodes are consistent; otherwise a (paged) SELECT.
         """
         if graph_name is not None and not isinstance(graph_name, ox.DefaultGraph):
             raise ValueError("a remote store is read from its default graph only")
         if subject is None and predicate is None and object is None:
             return iter(self._default_graph())
-        names = [
-            "?s" if subject is None else str(subject),
-            "?p" if predicate is None else str(predicate),
-            "?o" if object is None else str(object),
-        ]
-        pattern = " ".join(names)
-        triples = self.query(f"CONSTRUCT {{ {pattern} }} WHERE {{ {pattern} }}")
-        return (ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+        return iter(self._select_quads(subject, predicate, object))
+
+    def _select_quads(self, subject, predicate, object) -> list[ox.Quad]:
+        terms = [subject, predicate, object]
+        names = ["s", "p", "o"]
+        pattern = " ".join(
+            "?" + n if t is None else str(t) for n, t in zip(names, terms, strict=True)
+        )
+        chosen = [n for n, t in zip(names, terms, strict=True) if t is None]
+        query = f"SELECT {' '.join('?' + n for n in chosen)} WHERE {{ {pattern} }}"
+        if not chosen:
+            query = f"SELECT ?x WHERE {{ {pattern} BIND(1 AS ?x) }}"
+        meta = ox.NamedNode(META_GRAPH)
+        quads = []
+        for row in self.query(query):
+            s, p, o = (row[n] if t is None else t for n, t in zip(names, terms, strict=True))
+            if s != meta:
+                # Servers whose default graph is every graph also show the metadata.
+                quads.append(ox.Quad(s, p, o))
+        return quads
 
     def _default_graph(self) -> list[ox.Quad]:
-        meta = ox.NamedNode(META_GRAPH)
         if self.endpoints.store is None:
-            triples = self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
-            return [ox.Quad(t.subject, t.predicate, t.object) for t in triples if t.subject != meta]
+            return self._select_quads(None, None, None)
+        meta = ox.NamedNode(META_GRAPH)
         url = _with_param(self.endpoints.store, "default", None)
         kind, body = self.request("GET", url, accept="application/n-triples")
         fmt = _GRAPHS.get(kind, ox.RdfFormat.N_TRIPLES)
@@ -292,7 +462,8 @@ class RemoteOx:
         ]
 
     def contains_named_graph(self, graph: ox.NamedNode) -> bool:
-        return bool(self.query(f"ASK {{ GRAPH {graph} {{ ?s ?p ?o }} }}"))
+        # Asked of the server's whole dataset, whatever graph holds the content.
+        return bool(self._query(f"ASK {{ GRAPH {graph} {{ ?s ?p ?o }} }}", []))
 
     def __len__(self) -> int:
         rows = list(self.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"))
@@ -301,10 +472,11 @@ class RemoteOx:
     # ------------------------------------------------------------ skillgraph's own
 
     def read_meta(self) -> dict[str, Any] | None:
-        """The import metadata kept in ``META_GRAPH``, or None when there is none."""
+        """The import metadata kept in the meta graph, or None when there is none."""
         rows = list(
             self.query(
-                f"SELECT ?m WHERE {{ GRAPH <{META_GRAPH}> {{ <{META_GRAPH}> <{_META_JSON}> ?m }} }}"
+                f"SELECT ?m WHERE {{ GRAPH <{self.meta_graph}> "
+                f"{{ <{META_GRAPH}> <{_META_JSON}> ?m }} }}"
             )
         )
         if not rows:
@@ -323,7 +495,8 @@ class RemoteOx:
         literal = ox.Literal(content_id)
         return bool(
             self.query(
-                f"ASK {{ GRAPH <{META_GRAPH}> {{ <{META_GRAPH}> <{_CONTENT_ID}> {literal} }} }}"
+                f"ASK {{ GRAPH <{self.meta_graph}> "
+                f"{{ <{META_GRAPH}> <{_CONTENT_ID}> {literal} }} }}"
             )
         )
 
@@ -367,13 +540,78 @@ def _with_param(url: str, key: str, value: str | None) -> str:
     return url + ("&" if "?" in url else "?") + extra
 
 
+def split_prologue(sparql: str) -> tuple[str, str]:
+    """``(prologue, rest)``: the PREFIX/BASE declarations (and comments) before the query.
+
+    >>> split_prologue("PREFIX s: <http://x#> # note\\nSELECT ?a { ?a s:b 1 }")
+    ('PREFIX s: <http://x#> # note\\n\\n', 'SELECT ?a { ?a s:b 1 }')
+    """
+    pos = 0
+    while (match := _PROLOGUE_ITEM.match(sparql, pos)) and match.end() > pos:
+        pos = match.end()
+    rest = sparql[pos:].lstrip()
+    return sparql[:pos] + "\n", rest
+
+
+def query_form(sparql: str) -> str | None:
+    """The query's form (``SELECT``, ``ASK``, ``CONSTRUCT``, ``DESCRIBE``), or None.
+
+    >>> query_form("PREFIX c: <http://x/construct#> ask { ?s c:p ?o }")
+    'ASK'
+    """
+    match = re.match(r"[A-Za-z]+", split_prologue(sparql)[1])
+    return match.group(0).upper() if match else None
+
+
+def _json_blank_nodes(body: bytes) -> bytes:
+    """JSON results whose blank node labels pyoxigraph reads (Virtuoso: ``nodeID://b1``)."""
+    doc = json.loads(body)
+    for row in (doc.get("results") or {}).get("bindings", []):
+        for term in row.values():
+            if term.get("type") == "bnode":
+                term["value"] = _BLANK_LABEL.sub("", term["value"]) or "b"
+    return json.dumps(doc).encode("utf-8")
+
+
+def _boolean(value: bool):
+    """A ``pyoxigraph.QueryBoolean`` (it has no constructor)."""
+    text = b'{"head": {}, "boolean": true}' if value else b'{"head": {}, "boolean": false}'
+    return ox.parse_query_results(text, ox.QueryResultsFormat.JSON)
+
+
 def _chain(*iterables):
     for iterable in iterables:
         yield from iterable
 
 
-def _meta_quads(meta: dict[str, Any]) -> list[ox.Quad]:
-    node, graph = ox.NamedNode(META_GRAPH), ox.NamedNode(META_GRAPH)
+def meta_graph_for(graph: str | None) -> str:
+    """The named graph holding the metadata of the content in ``graph`` (None: the
+    default graph), so that one server can hold several stores.
+
+    >>> meta_graph_for("urn:x:esco")
+    'https://w3id.org/skillgraph/id/store/meta?graph=urn%3Ax%3Aesco'
+    """
+    if graph is None:
+        return META_GRAPH
+    return f"{META_GRAPH}?graph={urllib.parse.quote(graph, safe='')}"
+
+
+def dump_quads(store: Store, graph: str | None = None) -> Iterator[ox.Quad]:
+    """A store's content and metadata, as quads: the content in the default graph (or in
+    ``graph``), the metadata in ``meta_graph_for(graph)``.
+
+    Loaded into a server (Virtuoso: its bulk loader; the store URL then says
+    ``?graph=GRAPH``) it is the same store, content id included, so caches work.
+    """
+    name = ox.DefaultGraph() if graph is None else ox.NamedNode(graph)
+    for q in store.ox.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+        yield ox.Quad(q.subject, q.predicate, q.object, name)
+    meta = {k: v for k, v in store.meta.items() if k != "unversioned"}
+    yield from _meta_quads(meta, meta_graph_for(graph))
+
+
+def _meta_quads(meta: dict[str, Any], graph_name: str = META_GRAPH) -> list[ox.Quad]:
+    node, graph = ox.NamedNode(META_GRAPH), ox.NamedNode(graph_name)
     return [
         ox.Quad(node, ox.NamedNode(_CONTENT_ID), ox.Literal(meta["content_id"]), graph),
         ox.Quad(node, ox.NamedNode(_META_JSON), ox.Literal(json.dumps(meta)), graph),
@@ -474,6 +712,19 @@ def build_remote(
     endpoints = Endpoints.parse(location)
     client = RemoteOx(endpoints)
     previous = client.read_meta()  # fails fast, before any work, when unreachable
+    if endpoints.graph is not None and not client.is_virtuoso:
+        raise StoreError(
+            f"{location}: an import replaces the server's whole dataset; with graph= load "
+            "`skillgraph dump --graph GRAPH` with the server's own loader instead"
+        )
+    if client.is_virtuoso:
+        # Its SPARQL user may not update, one INSERT DATA of a taxonomy is beyond what it
+        # takes in a request, and DROP ALL would drop its own system graphs.
+        raise StoreError(
+            f"{location}: Virtuoso is loaded with its bulk loader, not over HTTP: import "
+            "into a local store, `skillgraph dump --store LOCAL --graph GRAPH -o FILE.nq`, "
+            "then ld_dir(...) and rdf_loader_run() (see the README's Remote store section)"
+        )
     local = ox.Store()
     if merge and client.has_content():
         local.bulk_extend(client.quads_for_pattern(None, None, None, ox.DefaultGraph()))
