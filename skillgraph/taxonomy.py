@@ -20,7 +20,8 @@ from .store import Store
 
 __all__ = ["Concept", "Kind", "Taxonomy", "load_taxonomy", "taxonomy_for"]
 
-CACHE_VERSION = 3  # 2: Taxonomy.program_field; 3: Taxonomy.role_seniority
+# 2: Taxonomy.program_field; 3: Taxonomy.role_seniority; 4: relations and labels sorted
+CACHE_VERSION = 4
 
 
 class Kind:
@@ -285,6 +286,9 @@ def load_taxonomy(store: Store) -> Taxonomy:
         )
     }
     teaches = [tuple(r) for r in _rows(store, "SELECT ?p ?s WHERE { ?p sg:teaches ?s }")]
+    # In a fixed order, not the store's (which differs between servers: Oxigraph, Virtuoso).
+    requirements.sort()
+    teaches.sort()
     return Taxonomy.from_records(
         roles=roles,
         skills=skills,
