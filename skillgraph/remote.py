@@ -324,16 +324,23 @@ class RemoteOx:
         fmt = _RESULTS[kind]
         if fmt == ox.QueryResultsFormat.JSON and b'"bnode"' in body:
             body = _json_blank_nodes(body)
-        cap = headers.get("X-SPARQL-MaxRows")
-        if form == "SELECT" and cap and cap.strip().isdigit() and fmt == ox.QueryResultsFormat.JSON:
-            doc = json.loads(body)
-            if len(doc["results"]["bindings"]) >= int(cap):
-                doc = self._paged(sparql, params, int(cap), doc["head"].get("vars", []))
-                body = json.dumps(doc).encode("utf-8")
+        cap = headers.get("X-SPARQL-MaxRows", "").strip()
+        if form == "SELECT" and cap.isdigit() and int(cap) > 0:
+            # The server says it stopped at its row limit (Virtuoso sends this header
+            # when an answer reaches ResultSetMaxRows): read everything again in pages.
+            if fmt != ox.QueryResultsFormat.JSON:
+                variables = [v.value for v in ox.parse_query_results(body, fmt).variables]
+                doc = self._paged(sparql, params, int(cap), variables)
+                body, fmt = json.dumps(doc).encode("utf-8"), ox.QueryResultsFormat.JSON
+            else:
+                doc = json.loads(body)
+                if len(doc["results"]["bindings"]) >= int(cap):
+                    doc = self._paged(sparql, params, int(cap), doc["head"].get("vars", []))
+                    body = json.dumps(doc).encode("utf-8")
         result = ox.parse_query_results(body, fmt)
         if isinstance(result, ox.QuerySolutions):
             names = [v.value for v in result.variables]
-            if names == ["__ASK_RETVAL"] or (form == "ASK" and len(names) == 1):
+            if form == "ASK" and len(names) == 1:
                 # Virtuoso 7.2 answers ASK as a one-column table: one row of 1, or none.
                 value = any(row[0] is not None and row[0].value != "0" for row in result)
                 return _boolean(value)
