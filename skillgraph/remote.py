@@ -14,16 +14,20 @@ string (``?update=...&store=...``, relative to the query URL):
 ``http://h:7878`` or ``http://h:7878/query``  Oxigraph: /query, /update, /store
 ``http://h:3030/ds/query?update=update&store=data``  Apache Jena Fuseki
 ``http://h:7200/repositories/X?update=X/statements&store=X/statements``  GraphDB
-``http://h:8890/sparql``                  Virtuoso, Neptune (updates on the same URL)
+``http://h:8890/sparql?graph=G``          Virtuoso (read-only: ``skillgraph dump`` + bulk loader)
+``https://h:8182/sparql``                 Neptune (updates on the same URL)
 ========================================  ============================================
 
-Other options: ``timeout=SECONDS`` (each HTTP call, default 60).  Credentials come from
-``$SKILLGRAPH_STORE_USER`` / ``$SKILLGRAPH_STORE_PASSWORD`` (HTTP basic auth), never
-from the URL, which is printed in messages and statistics.
+Other options: ``timeout=SECONDS`` (each HTTP call, default 60); ``graph=IRI``, the named
+graph holding the content where the default graph is every graph (Virtuoso): queries
+name it as ``default-graph-uri``, and the metadata is read from ``meta_graph_for(IRI)``.
+Credentials come from ``$SKILLGRAPH_STORE_USER`` / ``$SKILLGRAPH_STORE_PASSWORD`` (HTTP
+basic auth), never from the URL, which is printed in messages and statistics.
 
 The content id and the import metadata live in the server itself, in the named graph
-``META_GRAPH``, written by the same request as the content.  Derived data (projection,
-label index, transition graph) is cached in a local folder, keyed by the content id.
+``META_GRAPH`` (``meta_graph_for(graph)``), written by the same request as the content.
+Derived data (projection, label index, transition graph) is cached in a local folder,
+keyed by the content id.
 """
 
 from __future__ import annotations
