@@ -1,12 +1,16 @@
 #!/usr/bin/env python
-"""Benchmark a remote store (an Oxigraph SPARQL server) against the embedded on-disk store.
+"""Benchmark remote stores (Oxigraph and Virtuoso SPARQL servers) against the embedded
+on-disk store.
 
     .venv/bin/python scripts/bench_remote.py [--data ../shared/data/esco-v1.1.1-en]
+        [--servers oxigraph,virtuoso]
 
-Starts ``oxigraph serve`` on a free loopback port (its data in a temporary folder), then
-measures on the real ESCO data, remote and embedded (the baseline) in the same run:
+Starts ``oxigraph serve`` and Virtuoso (``virtuoso-t``, stock row cap of 10,000, as the
+tests start it) on free loopback ports (their data in a temporary folder), then measures
+on the real ESCO data, each server and embedded (the baseline) in the same run:
 
-- import time (``import_esco`` into the server URL / into an on-disk store);
+- import time (``import_esco`` into the Oxigraph URL / into an on-disk store); for
+  Virtuoso, ``skillgraph dump --graph`` of the on-disk store plus the bulk loader;
 - building the derived data once (taxonomy, label index, transition graph: ``warm``);
 - in a fresh process, ``skillgraph.open(store)`` to the first path between two roles
   named by label, with the derived-data cache present and without it (median of 3);
@@ -17,7 +21,7 @@ measures on the real ESCO data, remote and embedded (the baseline) in the same r
   answer, with and without the cache;
 - ``show`` of a role (SPARQL round trips) and a SPARQL example query, median per call.
 
-Prints each figure for both stores and their ratio (remote / embedded).
+Prints each figure for every store and its ratio to the embedded store.
 """
 
 from __future__ import annotations
@@ -58,8 +62,14 @@ print(f"{time.perf_counter() - started:.4f}")
 """
 
 
-def line(name: str, remote: float, local: float) -> None:
-    print(f"{name:<64} remote {remote:8.3f} s   embedded {local:8.3f} s   x{remote / local:6.2f}")
+def line(name: str, figures: dict[str, float]) -> None:
+    local = figures["embedded"]
+    cells = [f"embedded {local:7.3f} s"] + [
+        f"{kind} {value:7.3f} s (x{value / local:5.2f})"
+        for kind, value in figures.items()
+        if kind != "embedded"
+    ]
+    print(f"{name:<58} " + "   ".join(cells), flush=True)
 
 
 def child(code: str, env: dict, *args: str) -> float:
@@ -128,6 +138,15 @@ def serve_to_first_path(location: str, env: dict, start: str, target: str) -> fl
         process.wait(timeout=30)
 
 
+def start_virtuoso(folder: Path):
+    sys.path.insert(0, str(ROOT))
+    from tests.remote.virtuoso import Virtuoso, binaries
+
+    if binaries() is None:
+        sys.exit("Virtuoso is not installed: apt-get install virtuoso-opensource-7-bin")
+    return Virtuoso(folder / "virtuoso")
+
+
 def clear_cache(store) -> None:
     for pickle in store.cache_dir.glob("*.pickle"):
         pickle.unlink()
@@ -137,6 +156,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=str(ESCO_DATA), help="the ESCO CSV folder")
     parser.add_argument("--repeat", type=int, default=3, help="fresh processes per figure (3)")
+    parser.add_argument(
+        "--servers", default="oxigraph,virtuoso", help="comma-separated: oxigraph, virtuoso"
+    )
     args = parser.parse_args()
     data = Path(args.data)
     if not (data / "occupations_en.csv").is_file():
@@ -145,29 +167,54 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="bench-remote-"))
     os.environ["XDG_CACHE_HOME"] = str(work / "xdg-cache")
     env = dict(os.environ)
-    server, url = start_server(work)
+    kinds = [k for k in args.servers.split(",") if k]
+    running = []
     try:
         import skillgraph
         from skillgraph.formats.esco import import_esco
         from skillgraph.sparql.examples import EXAMPLES
 
         local_path = str(work / "esco-store")
-        print(f"ESCO {data.resolve()}; oxigraph server {url}; {os.cpu_count()} cores")
+        print(f"ESCO {data.resolve()}; servers {', '.join(kinds)}; {os.cpu_count()} cores")
         t0 = time.perf_counter()
         local_store = import_esco(data, local_path)
-        t1 = time.perf_counter()
-        remote_store = import_esco(data, url)
-        t2 = time.perf_counter()
-        print(f"triples: remote {len(remote_store):,}  embedded {len(local_store):,}")
-        line("import esco (fill + write)", t2 - t1, t1 - t0)
+        loading = {"embedded": time.perf_counter() - t0}
+        locations = {}
+        for kind in kinds:
+            if kind == "oxigraph":
+                server, url = start_server(work)
+                running.append(lambda server=server: (server.terminate(), server.wait(30)))
+                started = time.perf_counter()
+                import_esco(data, url)
+            elif kind == "virtuoso":
+                virtuoso = start_virtuoso(work)
+                running.append(virtuoso.stop)
+                graph = "urn:skillgraph:bench:esco"
+                started = time.perf_counter()
+                dump = work / "esco.nq"
+                subprocess.run(
+                    [str(Path(sys.executable).with_name("skillgraph")), "dump", "--store",
+                     local_path, "--graph", graph, "-o", str(dump)],
+                    check=True, env=env,
+                )  # fmt: skip
+                virtuoso.load(dump, graph)
+                url = virtuoso.url(graph)
+            else:
+                sys.exit(f"unknown server {kind!r}: oxigraph, virtuoso")
+            loading[kind] = time.perf_counter() - started
+            locations[kind] = url
+            print(f"{kind} {url}: {len(skillgraph.open(url).store):,} triples")
+        print(f"embedded: {len(local_store):,} triples")
+        line("import esco (Virtuoso: dump + bulk load)", loading)
+        locations["embedded"] = local_path
 
         timings = {}
-        for name, location in (("remote", url), ("local", local_path)):
+        for name, location in locations.items():
             g = skillgraph.open(location)
             started = time.perf_counter()
             g.warm()
             timings[name] = time.perf_counter() - started
-        line("derived data built once in-process (warm)", timings["remote"], timings["local"])
+        line("derived data built once in-process (warm)", timings)
 
         g_local = skillgraph.open(local_path)
         labels = g_local.taxonomy.role_labels
@@ -182,7 +229,7 @@ def main() -> None:
             except skillgraph.errors.SkillgraphError:
                 continue
         print(f"first path: {start!r} -> {target!r}")
-        stores = {"remote": skillgraph.open(url).store, "local": g_local.store}
+        stores = {name: skillgraph.open(location).store for name, location in locations.items()}
 
         for cached in (True, False):
             for what, code, extra in (
@@ -190,7 +237,7 @@ def main() -> None:
                 ("app start-up (create_app), fresh process", APP_START, ()),
             ):
                 figures = {}
-                for name, location in (("remote", url), ("local", local_path)):
+                for name, location in locations.items():
                     runs = []
                     for _ in range(args.repeat):
                         if not cached:
@@ -198,10 +245,10 @@ def main() -> None:
                         runs.append(child(code, env, location, *extra))
                     figures[name] = statistics.median(runs)
                 label = f"{what}, {'with' if cached else 'without'} cache"
-                line(label, figures["remote"], figures["local"])
+                line(label, figures)
         for cached in (True, False):
             figures = {}
-            for name, location in (("remote", url), ("local", local_path)):
+            for name, location in locations.items():
                 if cached:
                     skillgraph.open(location).warm()
                 else:
@@ -209,14 +256,14 @@ def main() -> None:
                 figures[name] = serve_to_first_path(location, env, start, target)
             state = "with" if cached else "without"
             label = f"serve 2 workers --preload -> first /api/path, {state} cache"
-            line(label, figures["remote"], figures["local"])
+            line(label, figures)
         # Leave the caches warm again.
-        for location in (url, local_path):
+        for location in locations.values():
             skillgraph.open(location).warm()
 
         per_call = {}
         example = next(e for e in EXAMPLES if "LIMIT" in e.query.upper())
-        for name, location in (("remote", url), ("local", local_path)):
+        for name, location in locations.items():
             g = skillgraph.open(location)
             runs = []
             for label in labels[:20]:
@@ -229,15 +276,23 @@ def main() -> None:
                 list(g.store.query(example.query))
                 queries.append(time.perf_counter() - began)
             per_call[name] = (statistics.median(runs), statistics.median(queries))
-        line("show(role), median of 20", per_call["remote"][0], per_call["local"][0])
+        line("show(role), median of 20", {k: v[0] for k, v in per_call.items()})
         line(
-            f"SPARQL example '{example.slug}', median of 5",
-            per_call["remote"][1],
-            per_call["local"][1],
+            f"SPARQL example '{example.slug}', median of 5", {k: v[1] for k, v in per_call.items()}
         )
+        exports = {}
+        for name, location in locations.items():
+            began = time.perf_counter()
+            subprocess.run(
+                [str(Path(sys.executable).with_name("skillgraph")), "export", "--format",
+                 "ntriples", "--store", location, "-o", str(work / f"{name}.nt")],
+                check=True, env=env,
+            )  # fmt: skip
+            exports[name] = time.perf_counter() - began
+        line("export --format ntriples (whole graph), one run", exports)
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        for stop in running:
+            stop()
         shutil.rmtree(work, ignore_errors=True)
 
 

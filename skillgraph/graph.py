@@ -82,8 +82,10 @@ class SkillGraph:
         entries = [
             (s[0].value, kind_of_class(s[1].value), s[2].value, s[3].value == "1") for s in rows
         ]
-        # Preferred labels first so that each concept's display label is its preferred one.
-        entries.sort(key=lambda e: not e[3])
+        # Preferred labels first so that each concept's display label is its preferred one;
+        # then by concept and text, not in the order of the store (servers differ), so that
+        # the label a search shows among equally good ones is the same everywhere.
+        entries.sort(key=lambda e: (not e[3], e[0], e[2]))
         return entries
 
     # ------------------------------------------------------------ lookup

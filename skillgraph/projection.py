@@ -89,6 +89,9 @@ def load_taxonomy(store: Store) -> Taxonomy:
         )
     }
     teaches = [tuple(r) for r in _rows(store, "SELECT ?p ?s WHERE { ?p sg:teaches ?s }")]
+    # In a fixed order, not the store's (which differs between servers: Oxigraph, Virtuoso).
+    requirements.sort()
+    teaches.sort()
     codes = dict(
         _rows(
             store,
@@ -105,24 +108,31 @@ def load_taxonomy(store: Store) -> Taxonomy:
         )
         if t or u
     }
-    texts = {
-        r: " ".join(x for x in (label, alts, desc) if x)
-        for r, label, alts, desc in _rows(
+    # Each role's words: preferred label, alternative labels (sorted) and description,
+    # assembled here so that every server gives the same text (GROUP_CONCAT's order and
+    # SAMPLE's pick are the server's).
+    alts: dict[str, list[str]] = {}
+    for r, a in _rows(store, "SELECT ?r ?a WHERE { ?r a sg:Role ; skos:altLabel ?a }"):
+        alts.setdefault(r, []).append(a)
+    descriptions = dict(
+        _rows(
             store,
-            """SELECT ?r (SAMPLE(?l) AS ?label) (GROUP_CONCAT(DISTINCT ?a; separator=" ") AS ?alts)
-                 (SAMPLE(?d) AS ?desc) WHERE { ?r a sg:Role
-                 OPTIONAL { ?r skos:prefLabel ?l } OPTIONAL { ?r skos:altLabel ?a }
-                 OPTIONAL { ?r dcterms:description ?d } } GROUP BY ?r""",
+            "SELECT ?r (MIN(?d) AS ?desc) WHERE { ?r a sg:Role ; dcterms:description ?d } "
+            "GROUP BY ?r",
         )
+    )
+    texts = {
+        uri: " ".join(x for x in (label, *sorted(alts.get(uri, ())), descriptions.get(uri)) if x)
+        for uri, label, _ in roles
     }
-    broader = [
+    broader = sorted(
         (s, g)
         for s, g in _rows(
             store,
             "SELECT ?s ?g WHERE { ?s a sg:Skill ; skos:broader ?g "
             "FILTER NOT EXISTS { ?g a sg:Role } }",
         )
-    ]
+    )
     return Taxonomy.from_records(
         roles=roles,
         skills=skills,

@@ -1,8 +1,11 @@
-"""``skillgraph export --format F [-o FILE | -]``: write the taxonomy for other tools."""
+"""``skillgraph export --format F [-o FILE | -]``: write the taxonomy for other tools;
+``skillgraph dump -o FILE.nq``: the store itself (content and metadata) as N-Quads."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 
 from ..errors import InvalidParameter
@@ -40,6 +43,51 @@ def register(subparsers) -> None:
         metavar=("FROM", "TO"),
         help="only the roles on the cheapest career path FROM -> TO, their skills and programs",
     )
+
+    dump = command(
+        subparsers,
+        "dump",
+        "write the store exactly (content and metadata) as N-Quads, to load into a "
+        "SPARQL server (Virtuoso's bulk loader, Oxigraph's `oxigraph load`)",
+        _dump,
+    )
+    dump.add_argument(
+        "-o", "--output", default="-", metavar="FILE", help="where to write (default: stdout)"
+    )
+    dump.add_argument(
+        "--graph",
+        metavar="IRI",
+        help="put the content in this named graph (the store URL then says ?graph=IRI) "
+        "instead of the default graph",
+    )
+
+
+def _dump(args: argparse.Namespace) -> int:
+    import pyoxigraph as ox
+
+    from ..store.remote import dump_quads
+
+    if args.graph is not None:
+        try:
+            ox.NamedNode(args.graph)
+        except ValueError:
+            raise InvalidParameter(f"--graph {args.graph!r} is not an IRI") from None
+    store = graph_for(args).store
+    if args.output == "-":
+        ox.serialize(dump_quads(store, args.graph), sys.stdout.buffer, ox.RdfFormat.N_QUADS)
+        sys.stdout.buffer.flush()
+        return 0
+    partial = f"{args.output}.partial"
+    try:
+        with open(partial, "wb") as out:
+            ox.serialize(dump_quads(store, args.graph), out, ox.RdfFormat.N_QUADS)
+        os.replace(partial, args.output)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.remove(partial)
+        raise InvalidParameter(f"{args.output}: cannot write ({exc.strerror})") from None
+    print(f"wrote the store ({store.content_id}) to {args.output}", file=sys.stderr)
+    return 0
 
 
 def _export(args: argparse.Namespace) -> int:

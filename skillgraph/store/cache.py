@@ -16,7 +16,9 @@ from typing import Any
 __all__ = ["CACHE_VERSION", "Cache", "read_cache", "write_cache"]
 
 #: Bumped whenever a cached type changes shape.
-CACHE_VERSION = 5  # 2: program_field; 3: role_seniority; 4: role_code, skill kinds; 5: texts
+#: 2: program_field; 3: role_seniority; 4: role codes, skill kinds; 5: role texts, skill
+#: hierarchy; 6: relations and labels in a fixed order (not the store's); 7: role texts too
+CACHE_VERSION = 7
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import urllib.parse
 from dataclasses import dataclass
 
 from ..errors import StoreError
-from ..settings import PASSWORD_VAR, USER_VAR
+from ..settings import PASSWORD_VAR, USER_VAR, is_remote
 
 __all__ = ["DEFAULT_TIMEOUT", "Endpoints"]
 
@@ -35,6 +35,8 @@ class Endpoints:
     update: str | None
     store: str | None
     timeout: float
+    #: The named graph holding the content, on servers whose default graph is every graph.
+    graph: str | None = None
 
     @classmethod
     def parse(cls, location: str) -> Endpoints:
@@ -49,7 +51,7 @@ class Endpoints:
         options: dict[str, str] = {}
         kept = []
         for key, value in urllib.parse.parse_qsl(parts.query, keep_blank_values=True):
-            if key in ("update", "store", "timeout"):
+            if key in ("update", "store", "timeout", "graph"):
                 options[key] = value
             else:
                 kept.append((key, value))
@@ -78,4 +80,7 @@ class Endpoints:
             ) from None
         if timeout <= 0:
             raise StoreError(f"{location}: timeout must be positive")
-        return cls(location, query, update, store, timeout)
+        graph = options.get("graph") or None
+        if graph is not None and not is_remote(graph) and ":" not in graph:
+            raise StoreError(f"{location}: graph={graph!r} is not an IRI")
+        return cls(location, query, update, store, timeout, graph)

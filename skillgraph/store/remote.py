@@ -14,28 +14,25 @@ string (``?update=...&store=...``, relative to the query URL):
 ``http://h:7878`` or ``http://h:7878/query``  Oxigraph: /query, /update, /store
 ``http://h:3030/ds/query?update=update&store=data``  Apache Jena Fuseki
 ``http://h:7200/repositories/X?update=X/statements&store=X/statements``  GraphDB
-``http://h:8890/sparql``                  Virtuoso, Neptune (updates on the same URL)
+``http://h:8890/sparql?graph=G``          Virtuoso (read-only: ``skillgraph dump`` + bulk loader)
+``https://h:8182/sparql``                 Neptune (updates on the same URL)
 ========================================  ============================================
 
-Other options: ``timeout=SECONDS`` (each HTTP call, default 60).  Credentials come from
-``$SKILLGRAPH_STORE_USER`` / ``$SKILLGRAPH_STORE_PASSWORD`` (HTTP basic auth), never
-from the URL, which is printed in messages and statistics.
+Other options: ``timeout=SECONDS`` (each HTTP call, default 60); ``graph=IRI``, the named
+graph holding the content where the default graph is every graph (Virtuoso): queries
+name it as ``default-graph-uri``, and the metadata is read from ``meta_graph_for(IRI)``.
+Credentials come from ``$SKILLGRAPH_STORE_USER`` / ``$SKILLGRAPH_STORE_PASSWORD`` (HTTP
+basic auth), never from the URL, which is printed in messages and statistics.
 
 The content id and the import metadata live in the server itself, in the named graph
-``META_GRAPH``, written by the same request as the content.  Derived data (projection,
-label index, transition graph) is cached in a local folder, keyed by the content id.
+``META_GRAPH`` (``meta_graph_for(graph)``), written by the same request as the content.
+Derived data (projection, label index, transition graph) is cached in a local folder,
+keyed by the content id.
 """
 
 from __future__ import annotations
 
-import base64
 import hashlib
-import json
-import re
-import tempfile
-import urllib.error
-import urllib.parse
-import urllib.request
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -44,265 +41,41 @@ from typing import Any
 import pyoxigraph as ox
 
 from ..errors import StoreError
-from ..settings import remote_cache_root, remote_credentials
+from ..settings import remote_cache_root
 from .alignment import materialise_alignments
 from .base import Store, new_meta, ontology_bytes
-from .endpoints import Endpoints
+from .client import RemoteOx
+from .endpoints import DEFAULT_TIMEOUT, Endpoints
+from .protocol import (
+    META_GRAPH,
+    meta_graph_for,
+    meta_quads,
+)
 
 __all__ = [
+    "DEFAULT_TIMEOUT",
     "META_GRAPH",
     "Endpoints",
     "RemoteOx",
     "RemoteStore",
     "build_remote",
+    "dump_quads",
     "open_remote",
 ]
 
-#: The named graph holding the content id and the import metadata of a remote store.
-META_GRAPH = "https://w3id.org/skillgraph/id/store/meta"
-_CONTENT_ID = "https://w3id.org/skillgraph/id/store/contentId"
-_META_JSON = "https://w3id.org/skillgraph/id/store/metaJson"
-_RESULTS = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-}
-_GRAPHS = {
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "text/plain": ox.RdfFormat.N_TRIPLES,
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-    "application/n-quads": ox.RdfFormat.N_QUADS,
-}
-_XML_DECLARATION = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
-# SELECT/ASK results and CONSTRUCT/DESCRIBE graphs: the server picks what fits the query.
-_ACCEPT = (
-    "application/sparql-results+json, application/n-triples, "
-    "application/sparql-results+xml;q=0.8, text/turtle;q=0.8"
-)
 
+def dump_quads(store: Store, graph: str | None = None) -> Iterator[ox.Quad]:
+    """A store's content and metadata, as quads: the content in the default graph (or in
+    ``graph``), the metadata in ``meta_graph_for(graph)``.
 
-class RemoteOx:
-    """The subset of ``pyoxigraph.Store`` that skillgraph uses, over SPARQL 1.1 HTTP."""
-
-    def __init__(self, endpoints: Endpoints):
-        self.endpoints = endpoints
-        credentials = remote_credentials()
-        self._auth = None
-        if credentials is not None:
-            pair = ":".join(credentials).encode()
-            self._auth = "Basic " + base64.b64encode(pair).decode("ascii")
-
-    # ------------------------------------------------------------ HTTP
-
-    def request(
-        self,
-        method: str,
-        url: str,
-        *,
-        body=None,
-        content_type: str | None = None,
-        accept: str | None = None,
-        length: int | None = None,
-    ) -> tuple[str, bytes]:
-        """One HTTP call: ``(content type, body)``; StoreError naming the URL on failure."""
-        headers = {"User-Agent": "skillgraph"}
-        if content_type:
-            headers["Content-Type"] = content_type
-        if accept:
-            headers["Accept"] = accept
-        if length is not None:
-            headers["Content-Length"] = str(length)
-        if self._auth:
-            headers["Authorization"] = self._auth
-        req = urllib.request.Request(url, data=body, headers=headers, method=method)
-        timeout = self.endpoints.timeout
-        try:
-            with urllib.request.urlopen(req, timeout=timeout) as response:
-                kind = response.headers.get_content_type()
-                body = response.read()
-        except urllib.error.HTTPError as exc:
-            detail = " ".join(exc.read(2000).decode("utf-8", "replace").split())[:300]
-            exc.close()
-            if exc.code == 400 and method == "POST" and url == self.endpoints.query:
-                # The server refused the query itself, as pyoxigraph would with a ValueError.
-                raise ValueError(f"the SPARQL server refused the query: {detail}") from None
-            raise StoreError(f"{url}: the SPARQL server answered {exc.code}: {detail}") from None
-        except TimeoutError:
-            raise StoreError(
-                f"{url}: no answer from the SPARQL server within {timeout:g} s"
-            ) from None
-        except (urllib.error.URLError, OSError) as exc:
-            reason = getattr(exc, "reason", exc)
-            raise StoreError(f"{url}: cannot reach the SPARQL server ({reason})") from None
-        if kind.endswith(("/xml", "+xml")) and _XML_DECLARATION.search(body):
-            # pyoxigraph's RDF/XML parser expands internal entities (the "billion laughs").
-            raise StoreError(
-                f"{url}: the SPARQL server answered {kind} declaring a DTD or entities; "
-                "refused (entity expansion)"
-            )
-        return kind, body
-
-    # ------------------------------------------------------------ pyoxigraph.Store API
-
-    def query(
-        self,
-        sparql: str,
-        *,
-        use_default_graph_as_union: bool = False,
-        default_graph=None,
-        named_graphs=None,
-        **_ignored,
-    ):
-        """Run ``sparql`` on the server: solutions, a boolean, or a list of triples.
-
-        ``use_default_graph_as_union`` is the server's business (skillgraph keeps its
-        content in the default graph); ``default_graph`` / ``named_graphs`` become the
-        protocol's ``default-graph-uri`` / ``named-graph-uri`` parameters.
-        """
-        params = [("default-graph-uri", g.value) for g in _as_list(default_graph)]
-        params += [("named-graph-uri", g.value) for g in _as_list(named_graphs)]
-        url = self.endpoints.query
-        if params:
-            url += ("&" if "?" in url else "?") + urllib.parse.urlencode(params)
-        kind, body = self.request(
-            "POST",
-            url,
-            body=sparql.encode("utf-8"),
-            content_type="application/sparql-query",
-            accept=_ACCEPT,
-        )
-        if kind in _RESULTS:
-            return ox.parse_query_results(body, _RESULTS[kind])
-        if kind in _GRAPHS:
-            return [q.triple for q in ox.parse(body, _GRAPHS[kind])]
-        raise StoreError(f"{url}: the SPARQL server answered in {kind}, which is not a result")
-
-    def quads_for_pattern(self, subject, predicate, object, graph_name=None) -> Iterator[ox.Quad]:
-        """The matching statements of the default graph (``graph_name`` None or default).
-
-        The whole graph is read in one request (the dataset endpoint, else a CONSTRUCT),
-        so its blank nodes are consistent; separate calls get separate blank nodes.
-        """
-        if graph_name is not None and not isinstance(graph_name, ox.DefaultGraph):
-            raise ValueError("a remote store is read from its default graph only")
-        if subject is None and predicate is None and object is None:
-            return iter(self._default_graph())
-        names = [
-            "?s" if subject is None else str(subject),
-            "?p" if predicate is None else str(predicate),
-            "?o" if object is None else str(object),
-        ]
-        pattern = " ".join(names)
-        triples = self.query(f"CONSTRUCT {{ {pattern} }} WHERE {{ {pattern} }}")
-        return (ox.Quad(t.subject, t.predicate, t.object) for t in triples)
-
-    def _default_graph(self) -> list[ox.Quad]:
-        meta = ox.NamedNode(META_GRAPH)
-        if self.endpoints.store is None:
-            triples = self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
-            return [ox.Quad(t.subject, t.predicate, t.object) for t in triples if t.subject != meta]
-        url = _with_param(self.endpoints.store, "default", None)
-        kind, body = self.request("GET", url, accept="application/n-triples")
-        fmt = _GRAPHS.get(kind, ox.RdfFormat.N_TRIPLES)
-        # Servers whose "default graph" is every graph (or that ignore ``?default``) send
-        # the metadata too; it is not content.
-        return [
-            ox.Quad(q.subject, q.predicate, q.object)
-            for q in ox.parse(body, fmt)
-            if q.subject != meta
-        ]
-
-    def contains_named_graph(self, graph: ox.NamedNode) -> bool:
-        return bool(self.query(f"ASK {{ GRAPH {graph} {{ ?s ?p ?o }} }}"))
-
-    def __len__(self) -> int:
-        rows = list(self.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"))
-        return int(rows[0][0].value)
-
-    # ------------------------------------------------------------ skillgraph's own
-
-    def read_meta(self) -> dict[str, Any] | None:
-        """The import metadata kept in ``META_GRAPH``, or None when there is none."""
-        rows = list(
-            self.query(
-                f"SELECT ?m WHERE {{ GRAPH <{META_GRAPH}> {{ <{META_GRAPH}> <{_META_JSON}> ?m }} }}"
-            )
-        )
-        if not rows:
-            return None
-        try:
-            meta = json.loads(rows[0][0].value)
-        except ValueError as exc:
-            raise StoreError(
-                f"{self.endpoints.location}: unreadable store metadata: {exc}"
-            ) from None
-        if not isinstance(meta, dict) or "content_id" not in meta:
-            raise StoreError(f"{self.endpoints.location}: store metadata without a content id")
-        return meta
-
-    def holds_content_id(self, content_id: str) -> bool:
-        literal = ox.Literal(content_id)
-        return bool(
-            self.query(
-                f"ASK {{ GRAPH <{META_GRAPH}> {{ <{META_GRAPH}> <{_CONTENT_ID}> {literal} }} }}"
-            )
-        )
-
-    def has_content(self) -> bool:
-        return bool(self.query("ASK { ?s ?p ?o }"))
-
-    def replace(self, quads: Iterator[ox.Quad], meta: dict[str, Any]) -> None:
-        """Replace the server's whole dataset with ``quads`` and ``meta`` in one request."""
-        meta_quads = _meta_quads(meta)
-        with tempfile.TemporaryFile() as body:
-            if self.endpoints.store is not None:
-                ox.serialize(_chain(quads, meta_quads), body, ox.RdfFormat.N_QUADS)
-                method, url, kind = "PUT", self.endpoints.store, "application/n-quads"
-            elif self.endpoints.update is not None:
-                # One SPARQL update request; its triples are N-Triples, which SPARQL reads.
-                body.write(b"DROP ALL ;\nINSERT DATA {\n")
-                ox.serialize((q.triple for q in quads), body, ox.RdfFormat.N_TRIPLES)
-                body.write(f"GRAPH <{META_GRAPH}> {{\n".encode())
-                ox.serialize((q.triple for q in meta_quads), body, ox.RdfFormat.N_TRIPLES)
-                body.write(b"}\n}\n")
-                method, url, kind = "POST", self.endpoints.update, "application/sparql-update"
-            else:
-                raise StoreError(
-                    f"{self.endpoints.location}: no update or store endpoint to import into"
-                )
-            length = body.tell()
-            body.seek(0)
-            self.request(method, url, body=body, content_type=kind, length=length)
-
-
-def _as_list(graphs) -> list:
-    if graphs is None:
-        return []
-    if isinstance(graphs, (list, tuple, set)):
-        return [g for g in graphs if isinstance(g, ox.NamedNode)]
-    return [graphs] if isinstance(graphs, ox.NamedNode) else []
-
-
-def _with_param(url: str, key: str, value: str | None) -> str:
-    extra = key if value is None else urllib.parse.urlencode({key: value})
-    return url + ("&" if "?" in url else "?") + extra
-
-
-def _chain(*iterables):
-    for iterable in iterables:
-        yield from iterable
-
-
-def _meta_quads(meta: dict[str, Any]) -> list[ox.Quad]:
-    node, graph = ox.NamedNode(META_GRAPH), ox.NamedNode(META_GRAPH)
-    return [
-        ox.Quad(node, ox.NamedNode(_CONTENT_ID), ox.Literal(meta["content_id"]), graph),
-        ox.Quad(node, ox.NamedNode(_META_JSON), ox.Literal(json.dumps(meta)), graph),
-    ]
-
-
-# ----------------------------------------------------------------- the store
+    Loaded into a server (Virtuoso: its bulk loader; the store URL then says
+    ``?graph=GRAPH``) it is the same store, content id included, so caches work.
+    """
+    name = ox.DefaultGraph() if graph is None else ox.NamedNode(graph)
+    for q in store.ox.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+        yield ox.Quad(q.subject, q.predicate, q.object, name)
+    meta = {k: v for k, v in store.meta.items() if k != "unversioned"}
+    yield from meta_quads(meta, meta_graph_for(graph))
 
 
 class RemoteStore(Store):
@@ -390,6 +163,19 @@ def build_remote(
     endpoints = Endpoints.parse(location)
     client = RemoteOx(endpoints)
     previous = client.read_meta()  # fails fast, before any work, when unreachable
+    if endpoints.graph is not None and not client.is_virtuoso:
+        raise StoreError(
+            f"{location}: an import replaces the server's whole dataset; with graph= load "
+            "`skillgraph dump --graph GRAPH` with the server's own loader instead"
+        )
+    if client.is_virtuoso:
+        # Its SPARQL user may not update, one INSERT DATA of a taxonomy is beyond what it
+        # takes in a request, and DROP ALL would drop its own system graphs.
+        raise StoreError(
+            f"{location}: Virtuoso is loaded with its bulk loader, not over HTTP: import "
+            "into a local store, `skillgraph dump --store LOCAL --graph GRAPH -o FILE.nq`, "
+            "then ld_dir(...) and rdf_loader_run() (see the README's Remote store section)"
+        )
     local = ox.Store()
     if merge and client.has_content():
         local.bulk_extend(client.quads_for_pattern(None, None, None, ox.DefaultGraph()))
