@@ -3,11 +3,17 @@
 It opens the store read-only (``-``: the built-in default taxonomy), says ``ready`` and
 then answers requests from ``QueryRunner`` one at a time over its stdin/stdout pipes
 until its input closes.  The parent kills it when a query runs past the time limit.
+
+Before it says ``ready`` it gives up the network (``sandbox.deny_network``; not for a
+remote store, whose server it must reach), lowers its CPU priority (``nice`` 10: a
+runaway query must not take the CPU from the pages) and ignores SIGINT (Ctrl-C on
+``skillgraph serve`` reaches the whole process group; the parent stops its workers).
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import threading
 import time
@@ -22,7 +28,26 @@ def _watch_parent(parent: int) -> None:
             os._exit(0)
 
 
+def _confine(location: str | None) -> None:
+    """No network (unless the store is remote), low CPU priority."""
+    from .sandbox import SandboxUnavailable, deny_network
+
+    os.nice(10)
+    remote = location is not None and location.lower().startswith(("http://", "https://"))
+    if remote:
+        return
+    try:
+        deny_network()
+    except SandboxUnavailable as exc:
+        if os.environ.get("SKILLGRAPH_SPARQL_SANDBOX", "").lower() not in ("0", "off", "no"):
+            raise RuntimeError(
+                f"cannot forbid network access to the query process ({exc}); set "
+                "SKILLGRAPH_SPARQL_SANDBOX=off to run queries without that protection"
+            ) from None
+
+
 def main(argv: list[str]) -> int:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     location = argv[0] if argv and argv[0] != "-" else None
     memory_mb = int(argv[1]) if len(argv) > 1 else 0
     # The pipe to the parent moves off fd 1 so that stray prints cannot corrupt it.
@@ -38,6 +63,7 @@ def main(argv: list[str]) -> int:
 
     try:
         store = open_store(location) if location else open_default()
+        _confine(location)
     except Exception as exc:
         outbox.send(("failed", f"{type(exc).__name__}: {exc}"))
         return 1
