@@ -7,6 +7,7 @@ CORS, and maps errors to statuses with a plain-text message clients show as is.
 
 from __future__ import annotations
 
+import math
 import os
 import threading
 
@@ -26,6 +27,7 @@ bp = Blueprint("sparql", __name__)
 
 _EXPOSED = "X-SPARQL-Rows, X-SPARQL-Truncated, X-SPARQL-Row-Limit, X-SPARQL-Elapsed"
 _runner_lock = threading.Lock()
+_slots_lock = threading.Lock()
 
 
 def _setting(name: str, default):
@@ -62,6 +64,23 @@ def get_runner() -> QueryRunner:
                 runner.prestart()
                 app.extensions["sparql_runner"] = runner
     return runner
+
+
+def _query_slots() -> threading.BoundedSemaphore:
+    """How many queries this process runs at once: ``SPARQL_CONCURRENCY``, by default the
+    number of query processes (``SPARQL_WORKERS``).  A query beyond that is answered 503
+    at once instead of waiting, so SPARQL never holds more than that many threads and
+    pages and the API keep the rest."""
+    app = current_app
+    slots = app.extensions.get("sparql_slots")
+    if slots is None:
+        with _slots_lock:
+            slots = app.extensions.get("sparql_slots")
+            if slots is None:
+                size = int(_setting("SPARQL_CONCURRENCY", _setting("SPARQL_WORKERS", 2)))
+                slots = threading.BoundedSemaphore(max(1, size))
+                app.extensions["sparql_slots"] = slots
+    return slots
 
 
 @bp.after_request
@@ -130,6 +149,12 @@ def endpoint():
         return _error(400, "missing 'query' parameter")
 
     fmt = params.get("format") or params.get("output") or None
+    slots = _query_slots()
+    if not slots.acquire(blocking=False):
+        timeout = float(_setting("SPARQL_TIMEOUT", DEFAULT_TIMEOUT))
+        response = _error(503, "too many SPARQL queries are running: try again shortly")
+        response.headers["Retry-After"] = str(max(1, math.ceil(timeout)))
+        return response
     try:
         answer = get_runner().run(
             text,
@@ -141,6 +166,8 @@ def endpoint():
         )
     except QueryError as exc:
         return _error(getattr(exc, "status", 400), str(exc))
+    finally:
+        slots.release()
     response = Response(answer.body, status=200, content_type=answer.content_type)
     response.headers["Vary"] = "Accept"
     response.headers["X-SPARQL-Rows"] = str(answer.rows)

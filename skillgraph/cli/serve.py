@@ -16,9 +16,33 @@ from .common import command
 def register(subparsers) -> None:
     p = command(subparsers, "serve", "run the web app (gunicorn)", _serve)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    p.add_argument("--port", type=int, default=5000, help="port (default 5000)")
-    p.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
-    p.add_argument("--timeout", type=int, default=60, help="worker timeout in seconds")
+    p.add_argument("--port", type=_port, default=5000, help="port (default 5000)")
+    p.add_argument("--workers", type=_positive, default=2, help="worker processes (default 2)")
+    p.add_argument(
+        "--threads",
+        type=_positive,
+        default=4,
+        help="threads per worker (default 4); a worker reads whole requests before a thread "
+        "takes one, so slow clients hold no thread",
+    )
+    p.add_argument("--timeout", type=_positive, default=60, help="worker timeout in seconds")
+
+
+def _port(value: str) -> int:
+    number = _positive(value)
+    if number > 65535:
+        raise argparse.ArgumentTypeError(f"{value} is not a TCP port (1-65535)")
+    return number
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value} must be 1 or more")
+    return number
 
 
 def gunicorn_argv(args: argparse.Namespace) -> list[str]:
@@ -30,6 +54,11 @@ def gunicorn_argv(args: argparse.Namespace) -> list[str]:
         f"{args.host}:{args.port}",
         "--workers",
         str(args.workers),
+        # Threads, each given only a request that has fully arrived (gunicorn_worker).
+        "--worker-class",
+        "skillgraph.cli.gunicorn_worker.BufferingThreadWorker",
+        "--threads",
+        str(getattr(args, "threads", 4)),
         "--timeout",
         str(args.timeout),
         # Loading the store once before forking shares its derived data between workers.
