@@ -319,7 +319,9 @@ def read_cache(cache_dir: Path | None, name: str, content_id: str):
     try:
         with open(path, "rb") as handle:
             version, cid, payload = pickle.load(handle)
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError,
+            ImportError, AttributeError):  # fmt: skip
+        # ImportError / AttributeError: written by a version whose modules moved; rebuilt.
         return None
     if version != CACHE_VERSION or cid != content_id:
         return None
