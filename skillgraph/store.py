@@ -33,6 +33,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from .errors import StoreError
+from .integrity import write_manifest
 
 __all__ = [
     "DEFAULT_FILES",
@@ -287,6 +288,7 @@ def _build_locked(root: Path, fill: Filler, *, merge: bool) -> Store:
         meta = _new_meta(content_id, produced, previous_meta if merge else {})
         meta["counts"]["triples"] = len(ox_store)
         del ox_store
+        write_manifest(generation)  # checksums for `skillgraph check` (integrity.py)
         (generation / "cache").mkdir(exist_ok=True)
         _write_atomically(generation / "meta.json", json.dumps(meta, indent=2))
         _write_atomically(root / "CURRENT", generation.name + "\n")

@@ -9,6 +9,9 @@ forks the workers, which share those pages.  Two consequences are handled here:
   reload or recycle.  Reading through it is what the workers do and is fine, so a worker
   ends without the interpreter's finalisation, after running its exit handlers (which stop
   its SPARQL query processes) and flushing its output.
+- Ctrl-C (SIGINT to the master) ends it with status 130 and ``error: interrupted``, as
+  every other command does; the SPARQL query processes ignore SIGINT and end with their
+  worker.
 - The garbage collector writes into every object it scans, which turns the shared pages
   copy-on-write into private ones.  Freezing the objects made before the fork keeps them
   out of the collections (what the ``gc.freeze`` documentation advises before a fork);
@@ -27,6 +30,23 @@ import sys
 
 def pre_fork(server, worker) -> None:
     gc.freeze()
+
+
+def when_ready(server) -> None:
+    # Ctrl-C ends `skillgraph serve` like any other command: "error: interrupted", 130.
+    handle_int = server.handle_int
+
+    def interrupted() -> None:
+        server.skillgraph_interrupted = True
+        handle_int()
+
+    server.handle_int = interrupted
+
+
+def on_exit(server) -> None:
+    if getattr(server, "skillgraph_interrupted", False):
+        print("error: interrupted", file=sys.stderr, flush=True)
+        sys.exit(130)
 
 
 def worker_exit(server, worker) -> None:

@@ -9,6 +9,7 @@ import argparse
 import os
 import sys
 
+from ..errors import InvalidParameter
 from ..store import ENV_VAR, resolve_location
 from .common import command
 
@@ -16,7 +17,7 @@ from .common import command
 def register(subparsers) -> None:
     p = command(subparsers, "serve", "run the web app (gunicorn)", _serve)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    p.add_argument("--port", type=_port, default=5000, help="port (default 5000)")
+    p.add_argument("--port", type=int, default=5000, help="port (default 5000)")
     p.add_argument("--workers", type=_positive, default=2, help="worker processes (default 2)")
     p.add_argument(
         "--threads",
@@ -26,13 +27,6 @@ def register(subparsers) -> None:
         "takes one, so slow clients hold no thread",
     )
     p.add_argument("--timeout", type=_positive, default=60, help="worker timeout in seconds")
-
-
-def _port(value: str) -> int:
-    number = _positive(value)
-    if number > 65535:
-        raise argparse.ArgumentTypeError(f"{value} is not a TCP port (1-65535)")
-    return number
 
 
 def _positive(value: str) -> int:
@@ -77,6 +71,8 @@ def gunicorn_argv(args: argparse.Namespace) -> list[str]:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    if not 1 <= args.port <= 65535:
+        raise InvalidParameter(f"--port {args.port}: a TCP port is 1-65535")
     location = resolve_location(args.store)
     env = dict(os.environ)
     if location:
