@@ -45,6 +45,12 @@ def create_app(test_config: dict | None = None) -> Flask:
     # App-wide, not per blueprint: the SPARQL page, static files and 404s from no
     # blueprint at all need them too.  Frame-busting for browsers without CSP 3 as well.
     @app.after_request
+    def _content_id(response):
+        # Which content answered (/sparql sets the one its query process read).
+        response.headers.setdefault("X-Content-Id", knowledge.get_graph().store.content_id)
+        return response
+
+    @app.after_request
     def _secure_headers(response):
         if response.mimetype == "text/html":
             response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")

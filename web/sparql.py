@@ -25,7 +25,7 @@ from .knowledge import all_attributions, get_graph
 
 bp = Blueprint("sparql", __name__)
 
-_EXPOSED = "X-SPARQL-Rows, X-SPARQL-Truncated, X-SPARQL-Row-Limit, X-SPARQL-Elapsed"
+_EXPOSED = "X-SPARQL-Rows, X-SPARQL-Truncated, X-SPARQL-Row-Limit, X-SPARQL-Elapsed, X-Content-Id"
 _runner_lock = threading.Lock()
 _slots_lock = threading.Lock()
 
@@ -52,7 +52,10 @@ def get_runner() -> QueryRunner:
         with _runner_lock:
             runner = app.extensions.get("sparql_runner")
             if runner is None:
-                path = get_graph().store.path
+                store = get_graph().store
+                # The generation this app holds, not the store folder: after an import the
+                # folder names new content, which these workers' pages do not show.
+                path = store.generation or store.path
                 runner = QueryRunner(
                     str(path) if path is not None else None,
                     size=int(_setting("SPARQL_WORKERS", 2)),
@@ -175,6 +178,8 @@ def endpoint():
     if answer.max_rows is not None:
         response.headers["X-SPARQL-Row-Limit"] = str(answer.max_rows)
     response.headers["X-SPARQL-Elapsed"] = f"{answer.elapsed:.4f}"
+    if answer.content_id:
+        response.headers["X-Content-Id"] = answer.content_id
     attribution = _attribution_header()
     if attribution:
         response.headers["X-Data-Attribution"] = attribution

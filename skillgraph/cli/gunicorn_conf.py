@@ -9,6 +9,8 @@ forks the workers, which share those pages.  Two consequences are handled here:
   reload or recycle.  Reading through it is what the workers do and is fine, so a worker
   ends without the interpreter's finalisation, after running its exit handlers (which stop
   its SPARQL query processes) and flushing its output.
+- An import into the served store switches its ``CURRENT`` pointer; the master notices
+  within a second, loads the new generation and reloads its workers (``_follow_imports``).
 - Ctrl-C (SIGINT to the master) ends it with status 130 and ``error: interrupted``, as
   every other command does; the SPARQL query processes ignore SIGINT and end with their
   worker.
@@ -26,6 +28,8 @@ import gc
 import logging
 import os
 import sys
+import threading
+import time
 
 
 def pre_fork(server, worker) -> None:
@@ -41,6 +45,60 @@ def when_ready(server) -> None:
         handle_int()
 
     server.handle_int = interrupted
+    store = os.environ.get("SKILLGRAPH_STORE", "")
+    if store and not store.lower().startswith(("http://", "https://")) and server.cfg.preload_app:
+        threading.Thread(
+            target=_follow_imports, args=(server, store), name="skillgraph-follow", daemon=True
+        ).start()
+
+
+#: How often the master looks at the store's CURRENT pointer, in seconds.
+FOLLOW_INTERVAL = 1.0
+
+
+def _current(store: str) -> str | None:
+    try:
+        with open(os.path.join(store, "CURRENT"), encoding="utf-8") as handle:
+            return handle.read().strip()
+    except OSError:
+        return None
+
+
+def _follow_imports(server, store: str) -> None:
+    """Move the whole server to a new generation when an import switches the store.
+
+    The master re-opens the store and rebuilds the derived data (from the caches the
+    import wrote), then reloads gunicorn (SIGHUP): new workers are forked with the new
+    content and start their own query processes on it; the old workers finish what they
+    are doing and stop.  Until then the old workers answer from the old generation
+    whole -- pages, API and SPARQL alike (their query processes read that generation, not
+    the folder) -- so no response mixes the two (issue 12, point 4).
+    """
+    import signal
+
+    seen = _current(store)
+    while True:
+        time.sleep(FOLLOW_INTERVAL)
+        now = _current(store)
+        if not now or now == seen:
+            continue
+        try:
+            from skillgraph_web import knowledge
+            from skillgraph_web.wsgi import app
+
+            old = app.extensions.get("skillgraph")
+            gc.unfreeze()  # the old content may go once no worker needs it
+            knowledge.init_app(app)
+            del old
+            gc.collect()
+        except Exception as exc:  # a half-written or damaged generation: keep serving
+            server.log.error("skillgraph: store %s switched to %s but cannot be opened: %s",
+                             store, now, exc)  # fmt: skip
+            seen = now
+            continue
+        seen = now
+        server.log.info("skillgraph: store %s switched to %s; reloading the workers", store, now)
+        os.kill(os.getpid(), signal.SIGHUP)
 
 
 def on_exit(server) -> None:

@@ -80,6 +80,10 @@ def _serve(args: argparse.Namespace) -> int:
         env[ENV_VAR] = location if remote else os.path.abspath(location)
     else:
         env.pop(ENV_VAR, None)
+    if not env.get("SKILLGRAPH_PUBLIC_URL"):
+        # Redirects and the SPARQL service description name this, never the Host header.
+        host = f"[{args.host}]" if ":" in args.host else args.host
+        env["SKILLGRAPH_PUBLIC_URL"] = f"http://{host}:{args.port}"
     argv = gunicorn_argv(args)
     print(f"skillgraph: serving on http://{args.host}:{args.port}/", file=sys.stderr)
     os.execve(sys.executable, argv, env)

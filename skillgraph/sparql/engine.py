@@ -80,6 +80,8 @@ class Answer:
     truncated: bool
     max_rows: int | None
     elapsed: float
+    #: The content id of the store generation that answered (set by the worker process).
+    content_id: str | None = None
 
 
 def execute(

@@ -46,6 +46,25 @@ def _confine(location: str | None) -> None:
             ) from None
 
 
+def _open(location: str | None, open_store, open_default):
+    """The store at ``location``: a store folder, a URL, or one generation of a store
+    (``.../gen-<id>``: the one the web app holds, so that queries answer from the same
+    content as the pages even after an import switched the store to a new one)."""
+    from pathlib import Path
+
+    if not location:
+        return open_default()
+    path = Path(location)
+    if path.name.startswith("gen-") and (path / "oxigraph").is_dir():
+        import pyoxigraph as ox
+
+        from ..store import Store, _read_meta
+
+        data = ox.Store.read_only(str(path / "oxigraph"))
+        return Store(data, _read_meta(path), path=path.parent, generation=path)
+    return open_store(location)
+
+
 def main(argv: list[str]) -> int:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     location = argv[0] if argv and argv[0] != "-" else None
@@ -62,7 +81,7 @@ def main(argv: list[str]) -> int:
     from .engine import execute
 
     try:
-        store = open_store(location) if location else open_default()
+        store = _open(location, open_store, open_default)
         _confine(location)
     except Exception as exc:
         outbox.send(("failed", f"{type(exc).__name__}: {exc}"))
@@ -79,7 +98,9 @@ def main(argv: list[str]) -> int:
         except (EOFError, OSError):
             return 0
         try:
-            reply = ("ok", execute(store.ox, **request))
+            answer = execute(store.ox, **request)
+            answer.content_id = store.content_id
+            reply = ("ok", answer)
         except QueryError as exc:
             reply = ("error", type(exc).__name__, str(exc))
         except (MemoryError, SystemError) as exc:
