@@ -168,6 +168,14 @@ def endpoint():
             links=_licences(),
         )
     except QueryError as exc:
+        generation = get_graph().store.generation
+        if getattr(exc, "status", 400) == 500 and generation and not generation.exists():
+            # An import replaced this generation; the server is moving to the new one
+            # (gunicorn_conf._follow_imports).  Never answer from the new one meanwhile.
+            response = _error(503, "the store has just been replaced by an import and this "
+                              "server is switching to it: try again in a moment")  # fmt: skip
+            response.headers["Retry-After"] = "2"
+            return response
         return _error(getattr(exc, "status", 400), str(exc))
     finally:
         slots.release()
