@@ -121,8 +121,8 @@ def download(name: str):
                 export(graph, name, path, selection)
                 return send_file(path, mimetype=exporter.media_type, as_attachment=True,
                                  download_name=filename)  # fmt: skip
-            except FileNotFoundError:
-                pass  # the generation was removed meanwhile: build in memory
+            except OSError:
+                pass  # the generation was removed meanwhile, or is read-only: in memory
         buffer = io.BytesIO()
         export(graph, name, buffer, selection)
     finally:

@@ -9,7 +9,8 @@ headers and (for a ``Content-Length`` body up to ``MAX_BODY``) its body are in m
 then does a thread get it, with the bytes already there.  A request whose headers are not
 complete ``HEADER_TIMEOUT`` seconds after its connection became readable, or whose body is
 not complete ``BODY_TIMEOUT`` seconds after that, gets ``408`` and is closed; headers over
-``MAX_HEADER`` bytes get ``431``.  Slow clients then cost a socket each, not a thread.
+``MAX_HEADER`` bytes get ``431`` (``414`` when the request line alone is that long).
+Slow clients then cost a socket each, not a thread.
 
 Threads (``--threads``) keep page and API capacity apart from SPARQL capacity: a
 ``/sparql`` request waits on its query process without holding the GIL, and the SPARQL
@@ -43,6 +44,7 @@ _TOO_LARGE = (
     b"HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n"
     b"Content-Length: 0\r\n\r\n"
 )
+_URI_TOO_LONG = b"HTTP/1.1 414 URI Too Long\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
 
 
 def request_complete(data: bytes | bytearray) -> tuple[bool, bool]:
@@ -129,7 +131,7 @@ class BufferingThreadWorker(ThreadWorker):
         buffer += chunk
         headers_done, complete = request_complete(buffer)
         if not headers_done and len(buffer) > MAX_HEADER:
-            self._drop(conn, _TOO_LARGE)
+            self._drop(conn, _TOO_LARGE if b"\r\n" in buffer else _URI_TOO_LONG)
             return
         if headers_done and state[2] is None:
             state[2] = time.monotonic() + BODY_TIMEOUT
