@@ -11,8 +11,8 @@ not recognise is refused) and writes a new text in which
 - comments are gone and every run of white space is one space (tokens that touched
   still touch, so ``-1`` or ``"x"@en`` keep their meaning); no line ends remain;
 - every string literal is re-written as ``"..."`` with only the escapes ``\\"``,
-  ``\\\\``, ``\\n``, ``\\r``, ``\\t`` (a string whose text would put a ``\\u`` in the
-  output, or a control character, is refused);
+  ``\\\\``, ``\\n``, ``\\r``, ``\\t``, ``\\b``, ``\\f`` (a string whose text would put a
+  ``\\u`` in the output, or another control character, is refused);
 - prefixed names with ``\\`` escapes are refused; IRIs are kept as they are (an IRI cannot
   hold white space, ``{`` or ``}``, so no graph pattern can hide in one).
 
@@ -108,8 +108,8 @@ def _write_string(value: str, text: str, pos: int) -> str:
             out.append("\\\\")
         elif char == '"':
             out.append('\\"')
-        elif char in "\n\r\t":
-            out.append({"\n": "\\n", "\r": "\\r", "\t": "\\t"}[char])
+        elif char in "\n\r\t\b\f":
+            out.append({"\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}[char])
         elif ord(char) < 0x20 or ord(char) == 0x7F:
             raise Unreadable(
                 f"control character U+{ord(char):04X} in a string ({_where(text, pos)})"
