@@ -87,7 +87,8 @@ def start_server(args, port: int, log_path: Path) -> subprocess.Popen:
     # log, no control socket (another gunicorn on this account may own the default one).
     extra = f"--no-control-socket --access-logformat '{ACCESS_FORMAT}'"
     if args.threads:
-        extra += f" --worker-class gthread --threads {args.threads}"
+        # skillgraph serve's own worker class (threads that get whole requests only).
+        cmd += ["--threads", str(args.threads)]
     if args.gunicorn:
         extra += " " + args.gunicorn
     env["GUNICORN_CMD_ARGS"] = extra
@@ -115,8 +116,17 @@ def stop_server(proc: subprocess.Popen) -> None:
 
 def get(base: str, path: str, *, accept: str | None = None, timeout: float = 60) -> bytes:
     req = urllib.request.Request(base + path, headers={"Accept": accept} if accept else {})
-    with urllib.request.urlopen(req, timeout=timeout) as r:
-        return r.read()
+    for _ in range(50):
+        try:
+            with urllib.request.urlopen(req, timeout=timeout) as r:
+                return r.read()
+        except urllib.error.HTTPError as exc:
+            # Queries beyond the ones a worker runs at once are turned away (503 +
+            # Retry-After) at once: wait a moment and ask again, as a client should.
+            if exc.code != 503 or not exc.headers.get("Retry-After"):
+                raise
+            time.sleep(0.2)
+    raise RuntimeError(f"{path[:80]}: still busy after 50 tries")
 
 
 def wait_ready(base: str, proc: subprocess.Popen, log_path: Path, limit: float) -> float:
@@ -335,7 +345,8 @@ def main(argv=None) -> int:
     ap.add_argument("--duration", type=float, default=60, help="seconds of load (default 60)")
     ap.add_argument("--spawn-rate", type=float, default=None, help="users started per second")
     ap.add_argument("--workers", type=int, default=4, help="gunicorn workers (default 4)")
-    ap.add_argument("--threads", type=int, default=0, help="gthread workers with N threads")
+    ap.add_argument("--threads", type=int, default=0,
+                    help="threads per worker (default: skillgraph serve's own, 4)")  # fmt: skip
     ap.add_argument("--gunicorn", default="", help="more gunicorn options (GUNICORN_CMD_ARGS)")
     ap.add_argument("--wait", type=float, nargs=2, default=(0.5, 2.0), metavar=("MIN", "MAX"))
     ap.add_argument("--concepts", type=int, default=300, help="roles and skills sampled each")
@@ -467,7 +478,7 @@ def report(
     every = [t for values in timings.values() for t in values]
     n_fail = sum(len(v) for v in failures.values())
     store = args.store or "built-in default taxonomy"
-    worker_kind = f"gthread x{args.threads}" if args.threads else "sync"
+    worker_kind = f"threads x{args.threads or 4}"
     print(
         f"store: {store}\nserver: {args.workers} gunicorn workers ({worker_kind}), "
         f"ready in {ready:.1f} s; plan {planned:.1f} s ({len(plan['roles'])} roles, "

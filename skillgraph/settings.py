@@ -12,11 +12,13 @@ from pathlib import Path
 
 __all__ = [
     "PASSWORD_VAR",
+    "SANDBOX_VAR",
     "STORE_VAR",
     "USER_VAR",
     "is_remote",
     "remote_cache_root",
     "remote_credentials",
+    "sandbox_required",
     "store_location",
 ]
 
@@ -25,6 +27,8 @@ STORE_VAR = "SKILLGRAPH_STORE"
 #: HTTP basic-auth credentials for a store on a SPARQL server (never part of its URL).
 USER_VAR = "SKILLGRAPH_STORE_USER"
 PASSWORD_VAR = "SKILLGRAPH_STORE_PASSWORD"
+#: "off" lets SPARQL query processes run where the network sandbox cannot be installed.
+SANDBOX_VAR = "SKILLGRAPH_SPARQL_SANDBOX"
 
 
 def store_location(location: str | os.PathLike[str] | None = None) -> str | None:
@@ -61,3 +65,8 @@ def remote_cache_root() -> Path:
     """Where remote stores' derived data is cached: ``$XDG_CACHE_HOME/skillgraph/remote``."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "skillgraph" / "remote"
+
+
+def sandbox_required() -> bool:
+    """Whether a SPARQL query process must refuse to run without its network sandbox."""
+    return os.environ.get(SANDBOX_VAR, "").lower() not in ("0", "off", "no")

@@ -40,6 +40,10 @@ def test_smoke_load_has_no_errors_and_exercises_every_endpoint_kind(tmp_path):
             "10",
             "--workers",
             "2",
+            # One thread each: a lightly loaded worker with threads may take every request,
+            # and this test wants both workers to answer.
+            "--threads",
+            "1",
             "--wait",
             "0.1",
             "0.5",

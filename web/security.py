@@ -33,5 +33,15 @@ def allow_cross_origin_reads(response: Response) -> Response:
     return response
 
 
+def content_id(response: Response) -> Response:
+    """Which content answered (``/sparql`` sets the one its query process read): after an
+    import every endpoint reports the same id within seconds (docs/deploy.md)."""
+    from .knowledge import get_graph
+
+    response.headers.setdefault("X-Content-Id", get_graph().store.content_id)
+    return response
+
+
 def init_app(app: Flask) -> None:
     app.after_request(secure_headers)
+    app.after_request(content_id)

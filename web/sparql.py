@@ -7,6 +7,7 @@ CORS, and maps errors to statuses with a plain-text message clients show as is.
 
 from __future__ import annotations
 
+import math
 import threading
 
 from flask import Blueprint, Response, current_app, render_template, request
@@ -25,9 +26,10 @@ bp = Blueprint("sparql", __name__)
 
 _EXPOSED = (
     "X-SPARQL-Rows, X-SPARQL-Truncated, X-SPARQL-Row-Limit, X-SPARQL-Elapsed, "
-    "X-Data-Attribution, Link"
+    "X-Data-Attribution, Link, X-Content-Id"
 )
 _runner_lock = threading.Lock()
+_slots_lock = threading.Lock()
 
 
 def _setting(name: str, default):
@@ -50,7 +52,10 @@ def get_runner() -> QueryRunner:
         with _runner_lock:
             runner = app.extensions.get("sparql_runner")
             if runner is None:
-                path = get_graph().store.path
+                store = get_graph().store
+                # The generation this app holds, not the store folder: after an import the
+                # folder names new content, which these workers' pages do not show.
+                path = store.generation or store.path
                 runner = QueryRunner(
                     str(path) if path is not None else None,
                     size=int(_setting("SPARQL_WORKERS", 2)),
@@ -62,6 +67,23 @@ def get_runner() -> QueryRunner:
                 runner.prestart()
                 app.extensions["sparql_runner"] = runner
     return runner
+
+
+def _query_slots() -> threading.BoundedSemaphore:
+    """How many queries this process runs at once: ``SPARQL_CONCURRENCY``, by default the
+    number of query processes (``SPARQL_WORKERS``).  A query beyond that is answered 503
+    at once instead of waiting, so SPARQL never holds more than that many threads and
+    pages and the API keep the rest."""
+    app = current_app
+    slots = app.extensions.get("sparql_slots")
+    if slots is None:
+        with _slots_lock:
+            slots = app.extensions.get("sparql_slots")
+            if slots is None:
+                size = int(_setting("SPARQL_CONCURRENCY", _setting("SPARQL_WORKERS", 2)))
+                slots = threading.BoundedSemaphore(max(1, size))
+                app.extensions["sparql_slots"] = slots
+    return slots
 
 
 @bp.after_request
@@ -141,6 +163,12 @@ def endpoint():
 
     # Every format/output value is a hint (SPARQLWrapper sends several, some of its own).
     fmt = params.getlist("format") + params.getlist("output") + params.getlist("results")
+    slots = _query_slots()
+    if not slots.acquire(blocking=False):
+        timeout = float(_setting("SPARQL_TIMEOUT", DEFAULT_TIMEOUT))
+        response = _error(503, "too many SPARQL queries are running: try again shortly")
+        response.headers["Retry-After"] = str(max(1, math.ceil(timeout)))
+        return response
     try:
         answer = get_runner().run(
             text,
@@ -151,7 +179,17 @@ def endpoint():
             links=_licences(),
         )
     except QueryError as exc:
+        generation = get_graph().store.generation
+        if getattr(exc, "status", 400) == 500 and generation and not generation.exists():
+            # An import replaced this generation; the server is moving to the new one
+            # (gunicorn_conf._follow_imports).  Never answer from the new one meanwhile.
+            response = _error(503, "the store has just been replaced by an import and this "
+                              "server is switching to it: try again in a moment")  # fmt: skip
+            response.headers["Retry-After"] = "2"
+            return response
         return _error(getattr(exc, "status", 400), str(exc))
+    finally:
+        slots.release()
     response = Response(answer.body, status=200, content_type=answer.content_type)
     response.headers["Vary"] = "Accept"
     response.headers["X-SPARQL-Rows"] = str(answer.rows)
@@ -159,6 +197,8 @@ def endpoint():
     if answer.max_rows is not None:
         response.headers["X-SPARQL-Row-Limit"] = str(answer.max_rows)
     response.headers["X-SPARQL-Elapsed"] = f"{answer.elapsed:.4f}"
+    if answer.content_id:
+        response.headers["X-Content-Id"] = answer.content_id
     _attribute(response)
     if params.get("download"):
         extension = {"json": "srj", "xml": "srx"}.get(answer.format, answer.format)

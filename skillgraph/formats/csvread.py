@@ -90,6 +90,10 @@ class CsvTable(Columns):
                             "(broken quoting or a stray separator?)",
                         )
                     row = row + [""] * (width - len(row))
+                if any("\r" in cell for cell in row):
+                    # A file saved with CRLF line ends has them inside quoted multi-line
+                    # cells too: one line end is "\n", whatever the file's (issue 12).
+                    row = [cell.replace("\r\n", "\n").replace("\r", "\n") for cell in row]
                 yield start, row
                 start = reader.line_num + 1
         except csv.Error as exc:

@@ -1,10 +1,15 @@
 """Deciding whether a query may run: parsed, read-only, no SERVICE, no foreign datasets.
 
-The text is parsed with rdflib's SPARQL 1.1 parser and the checks look at the algebra,
-so a ``SERVICE`` inside a comment or a string is harmless while a real one is refused
-before the engine sees the query.  (Both rdflib and Oxigraph would otherwise make the
-HTTP request.)  Oxigraph runs the query afterwards; it never loads ``FROM`` IRIs, it
-selects named graphs of the store, and graphs the store does not hold are refused here.
+The client's text is first re-written by ``canonical`` (no comments, one space for white
+space, strings in one quoting): that text, and only that text, is what is checked here and
+what Oxigraph runs (``CheckedQuery.text``), so the checking parser and the engine's parser
+cannot disagree about where a comment, a string or an IRI ends (issue 12: a carriage
+return ended a comment for Oxigraph and not for rdflib).  ``canonical`` refuses on its own
+any word Oxigraph could read as SERVICE; the text is then parsed with rdflib's SPARQL 1.1
+parser and the checks look at the algebra.  Oxigraph never loads ``FROM`` IRIs, it selects
+named graphs of the store, and graphs the store does not hold are refused by the engine.
+Whatever a parser does, the query worker process cannot open a network socket (see
+``sandbox``), so a SERVICE that got through would fail there instead of fetching.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import QueryError
+from .canonical import ServiceInText, Unreadable, canonical
 
 __all__ = ["CheckedQuery", "ForbiddenQuery", "MalformedQuery", "QueryTooLong", "check_query"]
 
@@ -98,21 +104,30 @@ def check_query(text: str, *, max_length: int = MAX_QUERY_LENGTH) -> CheckedQuer
     if len(text) > max_length:
         raise QueryTooLong(f"query too long: {len(text):,} characters, the limit is {max_length:,}")
     from rdflib.plugins.sparql.algebra import translateQuery
-    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+    from rdflib.plugins.sparql.parser import parseQuery
 
     try:
-        parsed = parseQuery(text)
-    except Exception as exc:
+        text = canonical(original := text)
+    except ServiceInText as exc:
+        raise ForbiddenQuery(str(exc)) from None
+    except Unreadable as exc:
+        if _is_update(original):
+            raise _update_refused() from None
+        raise MalformedQuery(f"malformed query: {exc}") from None
+    try:
+        parsed = _parse(parseQuery, text)
+    except Exception:
+        if _is_update(text):
+            raise _update_refused() from None
+        # Positions in the canonical text (one line) help nobody: report the client's.
+        exc: Exception = MalformedQuery("the query does not parse once comments are removed")
         try:
-            parseUpdate(text)
-        except Exception:
-            message = re.sub(r"\s*\(at char \d+\), \(line:\d+, col:\d+\)", "", str(exc))
-            message = message.split("\n")[0]
-            raise MalformedQuery(f"malformed query{_position(exc)}: {message}") from None
-        raise ForbiddenQuery(
-            "this endpoint is read-only: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, DROP, "
-            "CREATE, ...) is refused"
-        ) from None
+            _parse(parseQuery, original)
+        except Exception as exc_original:
+            exc = exc_original
+        message = re.sub(r"\s*\(at char \d+\), \(line:\d+, col:\d+\)", "", str(exc))
+        message = message.split("\n")[0]
+        raise MalformedQuery(f"malformed query{_position(exc)}: {message}") from None
     try:
         algebra = translateQuery(parsed).algebra
     except Exception as exc:
@@ -134,3 +149,35 @@ def check_query(text: str, *, max_length: int = MAX_QUERY_LENGTH) -> CheckedQuer
         if "named" in clause:
             named.append(str(clause["named"]))
     return CheckedQuery(text=text, kind=kind, from_graphs=default, from_named_graphs=named)
+
+
+def _parse(parser, text: str):
+    """rdflib's parser, with room for the nesting ``canonical`` allows (pyparsing recurses
+    a few frames per level; at the default limit it failed between 30 and 50 levels)."""
+    import sys
+
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, 20_000))
+    try:
+        return parser(text)
+    except RecursionError:
+        raise ValueError("the query nests too deeply") from None
+    finally:
+        sys.setrecursionlimit(limit)
+
+
+def _is_update(text: str) -> bool:
+    from rdflib.plugins.sparql.parser import parseUpdate
+
+    try:
+        _parse(parseUpdate, text)
+    except Exception:
+        return False
+    return True
+
+
+def _update_refused() -> ForbiddenQuery:
+    return ForbiddenQuery(
+        "this endpoint is read-only: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, DROP, "
+        "CREATE, ...) is refused"
+    )

@@ -80,6 +80,8 @@ class Answer:
     truncated: bool
     max_rows: int | None
     elapsed: float
+    #: The content id of the store generation that answered (set by the worker process).
+    content_id: str | None = None
 
 
 def execute(
@@ -123,7 +125,8 @@ def execute(
         list(named_graph_uris),
     )
     try:
-        result = ox_store.query(text, **kwargs)
+        # The canonical text the checks passed, never the client's (see check.py).
+        result = ox_store.query(checked.text, **kwargs)
         if checked.kind == "boolean":
             body, rows, truncated = write_boolean(bool(result), chosen.name), 1, False
         elif checked.kind == "solutions":

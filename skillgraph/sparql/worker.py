@@ -3,11 +3,17 @@
 It opens the store read-only (``-``: the built-in default taxonomy), says ``ready`` and
 then answers requests from ``QueryRunner`` one at a time over its stdin/stdout pipes
 until its input closes.  The parent kills it when a query runs past the time limit.
+
+Before it says ``ready`` it gives up the network (``sandbox.deny_network``; not for a
+remote store, whose server it must reach), lowers its CPU priority (``nice`` 10: a
+runaway query must not take the CPU from the pages) and ignores SIGINT (Ctrl-C on
+``skillgraph serve`` reaches the whole process group; the parent stops its workers).
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import threading
 import time
@@ -22,7 +28,48 @@ def _watch_parent(parent: int) -> None:
             os._exit(0)
 
 
+def _confine(location: str | None) -> None:
+    """No network (unless the store is remote), low CPU priority."""
+    from .sandbox import SandboxUnavailable, deny_network
+
+    os.nice(10)
+    remote = location is not None and location.lower().startswith(("http://", "https://"))
+    if remote:
+        return
+    try:
+        deny_network()
+    except SandboxUnavailable as exc:
+        from ..settings import sandbox_required
+
+        if sandbox_required():
+            raise RuntimeError(
+                f"cannot forbid network access to the query process ({exc}); set "
+                "SKILLGRAPH_SPARQL_SANDBOX=off to run queries without that protection"
+            ) from None
+
+
+def _open(location: str | None, open_store, open_default):
+    """The store at ``location``: a store folder, a URL, or one generation of a store
+    (``.../gen-<id>``: the one the web app holds, so that queries answer from the same
+    content as the pages even after an import switched the store to a new one)."""
+    from pathlib import Path
+
+    if not location:
+        return open_default()
+    path = Path(location)
+    if path.name.startswith("gen-") and (path / "oxigraph").is_dir():
+        import pyoxigraph as ox
+
+        from ..store.base import Store
+        from ..store.disk import read_meta
+
+        data = ox.Store.read_only(str(path / "oxigraph"))
+        return Store(data, read_meta(path), path=path.parent, generation=path)
+    return open_store(location)
+
+
 def main(argv: list[str]) -> int:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     location = argv[0] if argv and argv[0] != "-" else None
     memory_mb = int(argv[1]) if len(argv) > 1 else 0
     # The pipe to the parent moves off fd 1 so that stray prints cannot corrupt it.
@@ -37,7 +84,8 @@ def main(argv: list[str]) -> int:
     from .engine import execute
 
     try:
-        store = open_store(location) if location else open_default()
+        store = _open(location, open_store, open_default)
+        _confine(location)
     except Exception as exc:
         outbox.send(("failed", f"{type(exc).__name__}: {exc}"))
         return 1
@@ -53,7 +101,9 @@ def main(argv: list[str]) -> int:
         except (EOFError, OSError):
             return 0
         try:
-            reply = ("ok", execute(store.ox, **request))
+            answer = execute(store.ox, **request)
+            answer.content_id = store.content_id
+            reply = ("ok", answer)
         except QueryError as exc:
             reply = ("error", type(exc).__name__, str(exc))
         except (MemoryError, SystemError) as exc:

@@ -70,6 +70,8 @@ def write_cache(cache_dir: Path | None, name: str, content_id: str, payload: Any
         return
     path = cache_dir / f"{name}.pickle"
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    if cache_dir.parent.name.startswith("gen-") and not cache_dir.parent.is_dir():
+        return  # a generation an import has removed: never re-create it
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         with open(tmp, "wb") as handle:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import tempfile
 import urllib.error
 import urllib.parse
@@ -17,7 +16,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from ..errors import StoreError
-from ..settings import PASSWORD_VAR, USER_VAR
+from ..settings import remote_credentials
 from .endpoints import Endpoints
 from .protocol import (
     CONTENT_ID,
@@ -55,10 +54,10 @@ class RemoteOx:
         self.server = ""  # the Server header of the last answer
         self._graph_cap: int | None = None
         self._graph_cap_asked = False
-        user = os.environ.get(USER_VAR)
+        credentials = remote_credentials()
         self._auth = None
-        if user:
-            pair = f"{user}:{os.environ.get(PASSWORD_VAR, '')}".encode()
+        if credentials is not None:
+            pair = ":".join(credentials).encode()
             self._auth = "Basic " + base64.b64encode(pair).decode("ascii")
 
     @property

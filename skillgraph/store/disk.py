@@ -31,14 +31,22 @@ import pyoxigraph as ox
 from ..errors import StoreError
 from .alignment import materialise_alignments
 from .base import FORMAT_VERSION, Store, new_meta, ontology_bytes
+from .manifest import write_manifest
 
-__all__ = ["Filler", "build_disk", "iter_generations", "open_disk"]
+__all__ = [
+    "Filler",
+    "build_disk",
+    "current_generation",
+    "iter_generations",
+    "open_disk",
+    "read_meta",
+]
 
 
 def open_disk(root: Path, *, read_only: bool = True) -> Store:
     """Open the live generation of the store folder ``root``."""
-    generation = _current_generation(root)
-    meta = _read_meta(generation)
+    generation = current_generation(root)
+    meta = read_meta(generation)
     try:
         data = generation / "oxigraph"
         ox_store = ox.Store.read_only(str(data)) if read_only else ox.Store(str(data))
@@ -47,7 +55,7 @@ def open_disk(root: Path, *, read_only: bool = True) -> Store:
     return Store(ox_store, meta, path=root, generation=generation)
 
 
-def _current_generation(root: Path) -> Path:
+def current_generation(root: Path) -> Path:
     if not root.exists():
         raise StoreError(
             f"{root}: no store here; create one with `skillgraph import ... --store {root}`"
@@ -63,7 +71,7 @@ def _current_generation(root: Path) -> Path:
     return generation
 
 
-def _read_meta(generation: Path) -> dict[str, Any]:
+def read_meta(generation: Path) -> dict[str, Any]:
     try:
         meta = json.loads((generation / "meta.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
@@ -129,8 +137,8 @@ def _build_locked(root: Path, fill: Filler, *, merge: bool) -> Store:
     previous: Path | None = None
     previous_meta: dict[str, Any] = {}
     if (root / "CURRENT").exists():
-        previous = _current_generation(root)
-        previous_meta = _read_meta(previous)
+        previous = current_generation(root)
+        previous_meta = read_meta(previous)
 
     content_id = uuid.uuid4().hex[:16]
     generation = root / f"gen-{content_id}"
@@ -150,6 +158,7 @@ def _build_locked(root: Path, fill: Filler, *, merge: bool) -> Store:
         meta = new_meta(content_id, produced, previous_meta if merge else {})
         meta["counts"]["triples"] = len(ox_store)
         del ox_store
+        write_manifest(generation)  # checksums for `skillgraph check` (integrity.py)
         (generation / "cache").mkdir(exist_ok=True)
         _write_atomically(generation / "meta.json", json.dumps(meta, indent=2))
         _write_atomically(root / "CURRENT", generation.name + "\n")

@@ -1,6 +1,6 @@
 """``skillgraph serve`` with several gunicorn workers on an on-disk store: every worker
 answers, and stopping the server ends every worker cleanly (a preloaded Oxigraph store
-must not be closed in a forked worker -- see ``skillgraph.cli.gunicorn_conf``)."""
+must not be closed in a forked worker -- see ``skillgraph_web.gunicorn_conf``)."""
 
 from __future__ import annotations
 
