@@ -276,13 +276,14 @@ class SkillGraph:
             )
         }
         roles_per_field = Counter(int(f) for f in t.role_field)
-        fields = sorted(
+        field_rows = sorted(
             (
-                {"uri": uri, "label": label, "roles": roles_per_field.get(i, 0)}
+                (roles_per_field.get(i, 0), label, uri)
                 for i, (uri, label) in enumerate(zip(t.field_uris, t.field_labels, strict=True))
             ),
-            key=lambda f: (-f["roles"], f["label"]),
+            key=lambda row: (-row[0], row[1]),
         )
+        fields = [{"uri": uri, "label": label, "roles": n} for n, label, uri in field_rows]
         with_req = set(t.req_role.tolist())
         with_essential = set(t.req_role[t.req_essential].tolist())
         required = set(t.req_skill.tolist())
@@ -321,7 +322,7 @@ class SkillGraph:
 
     def _ambiguous_label_count(self) -> int:
         index = self.labels
-        pref = Counter()
+        pref: Counter[tuple[str, str]] = Counter()
         for c, label in enumerate(index.concept_label):
             pref[(index.concept_kind[c], " ".join(words(label)))] += 1
         return sum(1 for n in pref.values() if n > 1)
