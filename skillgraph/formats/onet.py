@@ -262,8 +262,7 @@ def _read_all(directory: Path, progress: Callable[[str], None]) -> tuple[_Writer
     # -- descriptors: Content Model gives descriptions and groups
     model: dict[str, tuple[str, str]] = {}
     reference = optional_table(
-        "Content Model Reference.txt",
-        ("Element ID", "Element Name", "Description"),
+        "Content Model Reference.txt", ("Element ID", "Element Name", "Description")
     )
     if reference is not None:
         for _line, row in reference:
