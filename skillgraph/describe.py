@@ -3,16 +3,69 @@ properties and links, read from the store with SPARQL."""
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from .namespace import DCTERMS, SKOS, SPARQL_PREFIXES, kind_of_class
 from .store import Store
 from .taxonomy import Concept
 
-__all__ = ["describe", "describe_targets", "links", "property_names"]
+__all__ = [
+    "ConceptInfo",
+    "RelationGroup",
+    "Source",
+    "Target",
+    "describe",
+    "describe_targets",
+    "links",
+    "property_names",
+]
+
+
+class Source(TypedDict):
+    """A dataset in the store (``SkillGraph.sources``)."""
+
+    uri: str
+    name: str
+    attribution: str | None
+    uri_prefix: str | None
+    licence: str | None
+
+
+class Target(TypedDict):
+    """A concept a link points to."""
+
+    uri: str
+    label: str
+    kind: str
+
+
+class RelationGroup(TypedDict):
+    """The links of one property: ``count`` in all, at most ``cap`` of them in ``items``."""
+
+    property: str
+    name: str
+    count: int
+    items: list[Target]
+
+
+class ConceptInfo(TypedDict):
+    """Everything about one concept (``describe``, ``SkillGraph.show``)."""
+
+    uri: str
+    kind: str
+    label: str
+    alt_labels: list[str]
+    hidden_labels: list[str]
+    description: str | None
+    properties: dict[str, list[str]]
+    outgoing: list[RelationGroup]
+    incoming: list[RelationGroup]
+    source: Source | None
 
 
 def describe(
-    store: Store, concept: Concept, names: dict[str, str], source: dict | None, *, cap: int
-) -> dict:
+    store: Store, concept: Concept, names: dict[str, str], source: Source | None, *, cap: int
+) -> ConceptInfo:
     """Everything about ``concept`` as plain JSON-ready data: labels, description, literal
     properties, and links out and in (at most ``cap`` per relation, with the counts);
     ``names``: ``property_names``; ``source``: where the concept comes from."""
@@ -67,7 +120,9 @@ def property_names(store: Store) -> dict[str, str]:
     return names
 
 
-def links(store: Store, uri: str, *, outgoing: bool, names: dict[str, str], cap: int) -> list[dict]:
+def links(
+    store: Store, uri: str, *, outgoing: bool, names: dict[str, str], cap: int
+) -> list[RelationGroup]:
     # Counts first, then at most ``cap`` items per relation, sorted by the store: an ESCO
     # concept scheme has ~14k members and must not be pulled into Python whole.
     pattern = f"<{uri}> ?p ?x" if outgoing else f"?x ?p <{uri}>"
@@ -75,7 +130,7 @@ def links(store: Store, uri: str, *, outgoing: bool, names: dict[str, str], cap:
         f"""SELECT ?p (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {pattern} FILTER(isIRI(?x))
             FILTER(?p != <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>) }} GROUP BY ?p"""
     )
-    groups = []
+    groups: list[RelationGroup] = []
     for p, n in [(s[0].value, int(s[1].value)) for s in counts]:
         one = f"<{uri}> <{p}> ?x" if outgoing else f"?x <{p}> <{uri}>"
         targets = [
@@ -97,12 +152,12 @@ def links(store: Store, uri: str, *, outgoing: bool, names: dict[str, str], cap:
     return sorted(groups, key=lambda g: g["name"])
 
 
-def describe_targets(store: Store, uris: list[str]) -> list[dict]:
+def describe_targets(store: Store, uris: list[str]) -> list[Target]:
     """Label and kind of each URI, sorted by label."""
     if not uris:
         return []
     values = " ".join(f"<{u}>" for u in uris)
-    info: dict[str, dict] = {u: {"uri": u, "label": u, "kind": "concept"} for u in uris}
+    info: dict[str, Target] = {u: {"uri": u, "label": u, "kind": "concept"} for u in uris}
     for r in store.query(
         SPARQL_PREFIXES
         + f"""SELECT ?x ?l ?t WHERE {{ VALUES ?x {{ {values} }}

@@ -21,7 +21,7 @@ class ImportError_(SkillgraphError):
     A failed import never changes the target store.
     """
 
-    def __init__(self, message: str, *, file: str | None = None, line: int | None = None):
+    def __init__(self, message: str, *, file: str | None = None, line: int | None = None) -> None:
         self.file = file
         self.line = line
         where = ""
@@ -37,7 +37,9 @@ DataImportError = ImportError_
 class UnknownConcept(SkillgraphError, LookupError):
     """No concept has this URI or label; ``suggestions`` holds the closest labels."""
 
-    def __init__(self, name: str, suggestions: list[str] | None = None, kind: str | None = None):
+    def __init__(
+        self, name: str, suggestions: list[str] | None = None, kind: str | None = None
+    ) -> None:
         self.name = name
         self.kind = kind
         self.suggestions = list(suggestions or [])
@@ -51,7 +53,7 @@ class UnknownConcept(SkillgraphError, LookupError):
 class AmbiguousLabel(SkillgraphError, LookupError):
     """Several concepts share this label; ``candidates`` lists them as (uri, label, kind)."""
 
-    def __init__(self, name: str, candidates: list[tuple[str, str, str]]):
+    def __init__(self, name: str, candidates: list[tuple[str, str, str]]) -> None:
         self.name = name
         self.candidates = candidates
         listed = "; ".join(f"{label} ({kind}) <{uri}>" for uri, label, kind in candidates)
@@ -61,7 +63,7 @@ class AmbiguousLabel(SkillgraphError, LookupError):
 class NoPath(SkillgraphError):
     """The target cannot be reached; ``reason`` says which constraint, if one did it."""
 
-    def __init__(self, message: str, reason: str | None = None):
+    def __init__(self, message: str, reason: str | None = None) -> None:
         self.reason = reason
         super().__init__(message)
 

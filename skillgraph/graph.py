@@ -10,11 +10,13 @@ import difflib
 import functools
 import os
 from collections import Counter
+from collections.abc import Iterable
+from typing import TypedDict
 
 from .careers import CareerPath, Careers, Move, WhatIf
 from .careers.engine import Name, Names
 from .careers.params import ParamsLike
-from .describe import describe, property_names
+from .describe import ConceptInfo, Source, describe, property_names
 from .errors import AmbiguousLabel, UnknownConcept
 from .iri import is_query_iri
 from .namespace import SPARQL_PREFIXES, kind_of_class
@@ -24,7 +26,30 @@ from .store import Store, open_store
 from .store.cache import Cache, read_cache, write_cache
 from .taxonomy import Concept, Taxonomy
 
-__all__ = ["SkillGraph", "open"]
+__all__ = ["FieldCount", "SkillGraph", "Stats", "open"]
+
+
+class FieldCount(TypedDict):
+    """A field and how many roles it holds."""
+
+    uri: str
+    label: str
+    roles: int
+
+
+class Stats(TypedDict):
+    """What ``SkillGraph.stats`` returns: counts, roles per field, data quality."""
+
+    store: str
+    content_id: str
+    triples: int
+    counts: dict[str, int]
+    fields: list[FieldCount]
+    #: problem -> a count, or the details an importer recorded
+    quality: dict[str, object]
+    #: name and attribution of each source
+    sources: list[dict[str, str | None]]
+
 
 #: How many related concepts ``show`` lists per relation (the total is always given).
 RELATION_CAP = 200
@@ -45,7 +70,7 @@ def open(store: str | os.PathLike[str] | Store | None = None) -> SkillGraph:
 class SkillGraph:
     """A taxonomy to explore: search, look up, inspect, and (see ``careers``) plan paths."""
 
-    def __init__(self, store: Store):
+    def __init__(self, store: Store) -> None:
         self.store = store
         self._names: dict[str, str] | None = None
 
@@ -90,7 +115,9 @@ class SkillGraph:
 
     # ------------------------------------------------------------ lookup
 
-    def search(self, text: str, *, kinds=None, limit: int = 20) -> list[Match]:
+    def search(
+        self, text: str, *, kinds: Iterable[str] | None = None, limit: int = 20
+    ) -> list[Match]:
         """Concepts whose labels match the words of ``text`` (see ``skillgraph.search``)."""
         return self.labels.search(text, kinds=kinds, limit=limit)
 
@@ -224,7 +251,7 @@ class SkillGraph:
 
     # ------------------------------------------------------------ inspection
 
-    def show(self, name: str, *, kind: str | None = None, cap: int = RELATION_CAP) -> dict:
+    def show(self, name: str, *, kind: str | None = None, cap: int = RELATION_CAP) -> ConceptInfo:
         """Everything about one concept as plain JSON-ready data (``describe``)."""
         concept = self.resolve(name, kind)
         if self._names is None:
@@ -232,7 +259,7 @@ class SkillGraph:
         return describe(self.store, concept, self._names, self.source_of(concept.uri), cap=cap)
 
     @functools.cached_property
-    def sources(self) -> list[dict]:
+    def sources(self) -> list[Source]:
         """The datasets in the store, with the attribution their licences require."""
         rows = self.store.query(
             SPARQL_PREFIXES
@@ -251,20 +278,16 @@ class SkillGraph:
             for s in rows
         ]
 
-    def source_of(self, uri: str) -> dict | None:
+    def source_of(self, uri: str) -> Source | None:
         """The source a concept comes from (longest matching URI prefix), or None."""
-        best = None
+        best, best_length = None, 0
         for source in self.sources:
             prefix = source["uri_prefix"]
-            if (
-                prefix
-                and uri.startswith(prefix)
-                and (best is None or len(prefix) > len(best["uri_prefix"]))
-            ):
-                best = source
+            if prefix and uri.startswith(prefix) and (best is None or len(prefix) > best_length):
+                best, best_length = source, len(prefix)
         return best
 
-    def stats(self) -> dict:
+    def stats(self) -> Stats:
         """Counts by class, roles per field, and a data-quality summary."""
         t = self.taxonomy
         counts = {
@@ -278,18 +301,21 @@ class SkillGraph:
             )
         }
         roles_per_field = Counter(int(f) for f in t.role_field)
-        fields = sorted(
+        field_rows = sorted(
             (
-                {"uri": uri, "label": label, "roles": roles_per_field.get(i, 0)}
+                (roles_per_field.get(i, 0), label, uri)
                 for i, (uri, label) in enumerate(zip(t.field_uris, t.field_labels, strict=True))
             ),
-            key=lambda f: (-f["roles"], f["label"]),
+            key=lambda row: (-row[0], row[1]),
         )
+        fields: list[FieldCount] = [
+            {"uri": uri, "label": label, "roles": n} for n, label, uri in field_rows
+        ]
         with_req = set(t.req_role.tolist())
         with_essential = set(t.req_role[t.req_essential].tolist())
         required = set(t.req_skill.tolist())
         teaching = set(t.teach_program.tolist())
-        quality = {
+        quality: dict[str, object] = {
             "roles without skills": t.n_roles - len(with_req),
             "roles without essential skills": t.n_roles - len(with_essential),
             "roles without a field": int((t.role_field < 0).sum()),
@@ -323,7 +349,7 @@ class SkillGraph:
 
     def _ambiguous_label_count(self) -> int:
         index = self.labels
-        pref = Counter()
+        pref: Counter[tuple[str, str]] = Counter()
         for c, label in enumerate(index.concept_label):
             pref[(index.concept_kind[c], " ".join(words(label)))] += 1
         return sum(1 for n in pref.values() if n > 1)

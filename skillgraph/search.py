@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -169,7 +170,9 @@ class LabelIndex:
             self._prefix_cache[key] = ids
         return ids
 
-    def search(self, query: str, *, kinds=None, limit: int = 20) -> list[Match]:
+    def search(
+        self, query: str, *, kinds: Iterable[str] | None = None, limit: int = 20
+    ) -> list[Match]:
         """The best ``limit`` concepts whose labels match every word of ``query``."""
         qwords = words(query)
         if not qwords or limit <= 0:

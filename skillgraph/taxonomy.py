@@ -8,6 +8,7 @@ matrices.  ``skillgraph.projection`` reads one from a store and caches it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -135,15 +136,15 @@ class Taxonomy:
         skills: list[tuple[str, str, str | None, float | None]],
         fields: list[tuple[str, str]],
         requirements: list[tuple[str, str, bool]],
-        programs: list[tuple] = (),
-        teaches: list[tuple[str, str]] = (),
-        ratings: dict[tuple[str, str], tuple[float, float]] | None = None,
+        programs: Sequence[tuple] = (),
+        teaches: Sequence[tuple[str, str]] = (),
+        ratings: Mapping[tuple[str, str], tuple[float | None, float | None]] | None = None,
         content_id: str = "",
         seniority: dict[str, float] | None = None,
         codes: dict[str, str] | None = None,
         skill_kinds: dict[str, tuple[str, str]] | None = None,
         texts: dict[str, str] | None = None,
-        broader: list[tuple[str, str]] = (),
+        broader: Sequence[tuple[str, str]] = (),
     ) -> Taxonomy:
         """Build a taxonomy from plain records (URIs as strings).
 

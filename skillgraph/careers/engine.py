@@ -28,7 +28,7 @@ import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
-from typing import Any, Protocol, TypeAlias
+from typing import Protocol, TypeAlias
 
 import numpy as np
 
@@ -59,18 +59,18 @@ Resolver: TypeAlias = Callable[[str, str], str]
 class DerivedCache(Protocol):
     """Where derived data of one store content is kept (``skillgraph.store.cache.Cache``)."""
 
-    def get(self, name: str) -> Any: ...
+    def get(self, name: str) -> object: ...
 
-    def put(self, name: str, payload: Any) -> None: ...
+    def put(self, name: str, payload: object) -> None: ...
 
 
 class _InMemory:
     """No cache: every model is built when first asked for."""
 
-    def get(self, name: str) -> Any:
+    def get(self, name: str) -> object:
         return None
 
-    def put(self, name: str, payload: Any) -> None:
+    def put(self, name: str, payload: object) -> None:
         return None
 
 
@@ -82,7 +82,9 @@ class Careers:
     transition graphs of this content are kept (``None``: in memory only).
     """
 
-    def __init__(self, taxonomy: Taxonomy, resolve: Resolver, cache: DerivedCache | None = None):
+    def __init__(
+        self, taxonomy: Taxonomy, resolve: Resolver, cache: DerivedCache | None = None
+    ) -> None:
         self.taxonomy = taxonomy
         self._resolve = resolve
         self._cache: DerivedCache = cache or _InMemory()

@@ -155,11 +155,14 @@ class Explainer:
         t = self.taxonomy
         required = set(self.req.skills_of(target).tolist())
         field = int(t.role_field[target])
+        program_field = t.program_field
+        # Taxonomy.__post_init__ fills program_field (-1: no field) when it is not given.
+        assert program_field is not None
         out = {}
         for p in programs:
             taught = self.teaches[p]
             share = len(taught & required) / len(taught)
-            own = int(t.program_field[p])
+            own = int(program_field[p])
             other = own >= 0 and own != field
             out[p] = share * (self.params.program_field_weight if other else 1.0)
         return out

@@ -179,7 +179,7 @@ def _cosine(a: sp.csr_matrix, b: sp.csr_matrix | None = None) -> np.ndarray:
 
 
 def _groups(t: Taxonomy) -> sp.csr_matrix | None:
-    if t.broader_skill is None or not len(t.broader_skill):
+    if t.broader_skill is None or t.broader_group is None or not len(t.broader_skill):
         return None
     n_groups = int(t.broader_group.max()) + 1
     ones = np.ones(len(t.broader_skill))

@@ -153,14 +153,14 @@ def cover_programs(
         if relevance.get(p, 1.0) > 0
     }
     candidates = {p: s for p, s in candidates.items() if s}
+
+    def score(p: int) -> tuple[float, float, int]:
+        weight = sum(uncovered[s] for s in candidates[p])
+        hours = max(program_hours.get(p, 1.0), 1e-9) ** hours_exponent
+        return (weight * relevance.get(p, 1.0) / hours, weight, -p)
+
     while uncovered and candidates and len(chosen) < limit:
-        best, best_key = None, None
-        for p, skills in candidates.items():
-            weight = sum(uncovered[s] for s in skills)
-            hours = max(program_hours.get(p, 1.0), 1e-9) ** hours_exponent
-            key = (weight * relevance.get(p, 1.0) / hours, weight, -p)
-            if best_key is None or key > best_key:
-                best, best_key = p, key
+        best = max(candidates, key=score)  # the first of equal keys, as a loop with `>`
         covered = sorted(candidates.pop(best))
         chosen.append((best, covered))
         for s in covered:

@@ -241,11 +241,13 @@ class CareerModel:
         by a job move where one is viable, else by retraining (``Move.mode``)."""
         row = self.row(start)
         fit = self.fit_row(start)
-        reachable = row.viable | np.isfinite(row.training if row.training is not None else 0)
+        # ``move_row`` always fills ``training`` (inf where retraining is impossible).
+        training = row.training if row.training is not None else np.full(len(row.cost), np.inf)
+        reachable = row.viable | np.isfinite(training)
         if start.role is not None:
             reachable[start.role] = False
         idx = np.flatnonzero(reachable & np.isfinite(fit))
-        cost = np.minimum(np.where(row.viable, row.cost, np.inf)[idx], row.training[idx])
+        cost = np.minimum(np.where(row.viable, row.cost, np.inf)[idx], training[idx])
         if self.params.next_by_fit:
             order = np.lexsort((idx, cost, -fit[idx]))[:k]
         else:
@@ -325,7 +327,7 @@ class CareerModel:
                 )
             )
             # Later steps build on the programs recommended so far.
-            taken |= {t.locate(p.program.uri)[1] for p in steps[-1].programs}
+            taken |= {_number(t, p.program.uri) for p in steps[-1].programs}
         return CareerPath(
             steps=steps,
             cost=float(sum(s.cost for s in steps)),
@@ -385,3 +387,11 @@ class CareerModel:
             for r, s in zip(both[order], saving[order], strict=True)
         ]
         return [self.move(after, after_row, int(r)) for r in new], cheaper
+
+
+def _number(t: Taxonomy, uri: str) -> int:
+    """The number of the concept with this URI (it is known: it came from ``t``)."""
+    found = t.locate(uri)
+    if found is None:
+        raise KeyError(uri)
+    return found[1]

@@ -234,8 +234,9 @@ def _shared(req: Requirements, role: int):
     at = np.arange(len(group)) + np.repeat(ptr[skills] - np.cumsum(lengths) + lengths, lengths)
     e = entry[at]
     other_level = own_level = None
-    if req.levels is not None:
-        other_level, own_level = req.levels[e], req.levels_of(role)[group]
+    levels, role_levels = req.levels, req.levels_of(role)
+    if levels is not None and role_levels is not None:  # both or neither
+        other_level, own_level = levels[e], role_levels[group]
     return holder[at], req.weights.data[e], other_level, weights[group], own_level, e, group
 
 
@@ -390,7 +391,7 @@ def _moves(
         rank = req.role_rank
         drop = ranks_down(rank[idx], rank[role]) if into else ranks_down(rank[role], rank[idx])
     learn = None
-    if req.learning is not None:
+    if req.learning is not None and req.learn_totals is not None:  # both or neither
         # What the target lists, less the hours of the skills the start already has.
         learning = req.learning
         if into:

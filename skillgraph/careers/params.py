@@ -16,7 +16,10 @@ import numpy as np
 
 from ..errors import InvalidParameter
 
-__all__ = ["GRAPH_FIELDS", "ParamsLike", "PathParams", "coerce_params"]
+__all__ = ["GRAPH_FIELDS", "ParamValue", "ParamsLike", "PathParams", "coerce_params"]
+
+#: The value of one parameter.
+ParamValue: TypeAlias = int | float | bool | str
 
 #: Field metadata: a graph parameter changes the transition graph (cached per value); an
 #: explanation parameter only changes how a move is explained.  The CLI flags, the web
@@ -180,16 +183,17 @@ class PathParams:
         check("program_hours_exponent", 0 <= self.program_hours_exponent <= 1, "between 0 and 1")
 
     @classmethod
-    def from_mapping(cls, values: Mapping[str, Any] | None) -> PathParams:
+    def from_mapping(cls, values: Mapping[str, object] | None) -> PathParams:
         """Parameters from a dict of names (None values mean the default)."""
-        values = {k: v for k, v in (values or {}).items() if v is not None}
+        # The values are checked by __post_init__, not here: Any for the constructor call.
+        given: dict[str, Any] = {k: v for k, v in (values or {}).items() if v is not None}
         names = {f.name for f in dataclasses.fields(cls)}
-        unknown = sorted(set(values) - names)
+        unknown = sorted(set(given) - names)
         if unknown:
             raise InvalidParameter(
                 f"unknown parameter {unknown[0]!r}; known: {', '.join(sorted(names))}"
             )
-        return cls(**values)
+        return cls(**given)
 
     def graph_key(self) -> str:
         """A string naming the graph parameters, for cache keys.
@@ -199,13 +203,14 @@ class PathParams:
         """
         return ",".join(f"{n}={getattr(self, n)!r}" for n in GRAPH_FIELDS)
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> dict[str, ParamValue]:
+        """The parameters by name (JSON-ready)."""
         return dataclasses.asdict(self)
 
 
 #: What the public functions accept as parameters: None (the defaults), a ``PathParams``
 #: or a mapping of field names to values.
-ParamsLike: TypeAlias = "PathParams | Mapping[str, Any] | None"
+ParamsLike: TypeAlias = PathParams | Mapping[str, object] | None
 
 
 def coerce_params(params: ParamsLike) -> PathParams:

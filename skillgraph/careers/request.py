@@ -58,7 +58,7 @@ def request_graph(
     params, req = model.params, model.req
     # The start's moves as arrays: its viable job moves (a virtual start's computed on
     # the fly), and retraining into any role, each role at the cheaper of the two.
-    if start.virtual:
+    if start.virtual or start.role is None:  # a start with no role is always virtual
         source = n
         row = model.row(start)
         job = np.where(row.viable, row.cost, np.inf)

@@ -140,9 +140,8 @@ def requirements(taxonomy: Taxonomy, params: PathParams) -> Requirements:
     indptr = np.cumsum(indptr)
     weights = sp.csr_matrix((weight, skill, indptr), shape=(n, m))
     binary = sp.csr_matrix((np.ones(len(skill)), skill, indptr), shape=(n, m))
-    rank = role_ranks(taxonomy.role_seniority, taxonomy.role_labels, taxonomy.role_code)
-    if not np.isfinite(rank).any():
-        rank = None
+    ranks = role_ranks(taxonomy.role_seniority, taxonomy.role_labels, taxonomy.role_code)
+    rank = ranks if np.isfinite(ranks).any() else None
     hours, estimated = skill_hours(
         taxonomy.skill_hours, params.default_skill_hours, taxonomy.skill_type, taxonomy.skill_reuse
     )
@@ -197,10 +196,12 @@ def level_shortfall(
 def shortfall_table(req: Requirements) -> tuple[np.ndarray, np.ndarray]:
     """``(where, total)``: ``total[where[b], where[a]]`` is ``level_shortfall`` of a -> b
     for roles that rate anything (``where`` is -1 for the others)."""
-    w = req.weights
-    rated = np.isfinite(req.levels)
+    w, levels = req.weights, req.levels
+    if levels is None:
+        raise ValueError("shortfall_table: the requirements rate no levels")
+    rated = np.isfinite(levels)
     role = np.repeat(np.arange(req.n_roles, dtype=np.int64), np.diff(w.indptr))[rated]
-    skill, level, weight = w.indices[rated], req.levels[rated], w.data[rated]
+    skill, level, weight = w.indices[rated], levels[rated], w.data[rated]
     roles, compact = np.unique(role, return_inverse=True)
     m = len(roles)
     # weight * max(0, 1 - level_a / level_b) = (weight / level_b) * max(0, level_b - level_a)

@@ -7,12 +7,13 @@ their fields by name.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, TypeAlias
 
 from ..taxonomy import Concept
 
 __all__ = [
     "JOB_MOVE",
+    "JSON",
     "PROFILE",
     "RESKILLING",
     "RETRAINING",
@@ -20,12 +21,17 @@ __all__ = [
     "UPSKILLING",
     "CareerPath",
     "CostChange",
+    "JSONObject",
     "Move",
     "ProgramPick",
     "SkillGap",
     "Step",
     "WhatIf",
 ]
+
+#: A JSON value, as ``json.dumps`` takes it; ``as_dict()`` returns a ``JSONObject``.
+JSON: TypeAlias = "str | int | float | bool | list[JSON] | dict[str, JSON] | None"
+JSONObject: TypeAlias = "dict[str, JSON]"
 
 #: The virtual start of a path that begins from a skill profile rather than a role.
 PROFILE = Concept("profile:", "your skills", "profile")
@@ -37,7 +43,7 @@ STEP_DOWN = "step down"
 JOB_MOVE, RETRAINING = "job move", "retraining"
 
 
-def _concept(c: Concept) -> dict:
+def _concept(c: Concept) -> JSONObject:
     return {"uri": c.uri, "label": c.label, "kind": c.kind}
 
 
@@ -54,7 +60,7 @@ class SkillGap:
     level: float | None = None
     have_level: float | None = None
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> JSONObject:
         return {
             "skill": _concept(self.skill),
             "essential": self.essential,
@@ -75,7 +81,7 @@ class ProgramPick:
     program_type: str
     covers: list[Concept]
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> JSONObject:
         return {
             "program": _concept(self.program),
             "hours": self.hours,
@@ -85,7 +91,7 @@ class ProgramPick:
         }
 
 
-def _explained(obj) -> dict:
+def _explained(obj: Move | Step) -> JSONObject:
     return {
         "kind": obj.kind,
         "mode": obj.mode,
@@ -130,7 +136,7 @@ class Move:
     #: How well the role fits the start (``careers.fit``; next steps are ranked by it).
     fit: float | None = None
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> JSONObject:
         return {"role": _concept(self.role), "fit": self.fit, **_explained(self)}
 
 
@@ -160,7 +166,7 @@ class Step:
     #: False when the taxonomy lists no learning programs at all.
     programs_available: bool = True
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> JSONObject:
         return {
             "source": _concept(self.source),
             "target": _concept(self.target),
@@ -179,7 +185,7 @@ class CareerPath:
     source: Concept | None = None
     target: Concept | None = None
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> JSONObject:
         return {
             "source": _concept(self.source) if self.source else None,
             "target": _concept(self.target) if self.target else None,
@@ -198,7 +204,7 @@ class CostChange(NamedTuple):
     cost_after: float
     saving: float
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> JSONObject:
         return {
             "role": _concept(self.role),
             "cost_before": self.cost_before,
@@ -216,7 +222,7 @@ class WhatIf:
     newly_reachable: list[Move]
     cheaper: list[CostChange]
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> JSONObject:
         return {
             "start": _concept(self.start),
             "learned": [_concept(c) for c in self.learned],

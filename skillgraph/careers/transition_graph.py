@@ -335,7 +335,7 @@ def build_transitions(
             viable = np.concatenate((viable, fresh // n != fresh % n))
             distinct = np.concatenate((distinct, fresh // n != fresh % n))
     learn = train = None
-    if req.learning is not None:
+    if req.learning is not None and req.learn_totals is not None:  # both or neither
         # The hours of the target's requirement the start lacks (a pair the product holds
         # shares a skill; a best-fitting pair that shares none lacks everything).
         shared = _aligned((req.binary @ req.learning.T).tocsr(), source, target, n)

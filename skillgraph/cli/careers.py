@@ -150,7 +150,8 @@ def _path(args: argparse.Namespace) -> int:
 
 def _print_path(number: int, path: CareerPath) -> None:
     if not path.steps:
-        print(f"path {number}: you are already in the target role ({path.target.label})")
+        here = path.target.label if path.target is not None else "the target"
+        print(f"path {number}: you are already in the target role ({here})")
         print()
         return
     chain = " -> ".join([path.steps[0].source.label] + [s.target.label for s in path.steps])

@@ -91,7 +91,7 @@ def property_graph(graph, selection: Selection) -> PropertyGraph:
     keep = selection.keeps
 
     def node(uri: str, kind: str, label: str, **extra) -> None:
-        data = {"id": uri, "kind": kind, "label": label}
+        data: dict[str, object] = {"id": uri, "kind": kind, "label": label}
         if uri in notations:
             data["notation"] = LIST_SEPARATOR.join(sorted(notations[uri]))
         if uri in alt:

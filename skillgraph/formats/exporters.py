@@ -23,10 +23,18 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, TypeAlias
 
 from ..errors import InvalidParameter, SkillgraphError
 from .selection import EVERYTHING, Selection
+
+if TYPE_CHECKING:
+    from ..graph import SkillGraph
+
+#: A file format's writer: ``write(graph, selection, out)``.
+Writer: TypeAlias = "Callable[[SkillGraph, Selection, BinaryIO], None]"
+#: A bundle format's writer: ``files(graph, selection)`` yields ``(name, bytes)``.
+BundleWriter: TypeAlias = "Callable[[SkillGraph, Selection], Iterator[tuple[str, bytes]]]"
 
 __all__ = ["EXPORTERS", "Exporter", "export", "export_bytes"]
 
@@ -38,12 +46,24 @@ class Exporter:
     media_type: str
     extension: str
     description: str
-    write: Callable[..., None] | None = None
-    files: Callable[..., Iterator[tuple[str, bytes]]] | None = None
+    write: Writer | None = None
+    files: BundleWriter | None = None
 
     @property
     def bundle(self) -> bool:
         return self.files is not None
+
+    def write_stream(self, graph: SkillGraph, selection: Selection, out: BinaryIO) -> None:
+        """Write a file format to ``out`` (a bundle format has no single stream)."""
+        if self.write is None:
+            raise InvalidParameter(f"{self.name} is a bundle of files, not one stream")
+        self.write(graph, selection, out)
+
+    def bundle_files(self, graph: SkillGraph, selection: Selection) -> Iterator[tuple[str, bytes]]:
+        """The files of a bundle format, as ``(name, bytes)``."""
+        if self.files is None:
+            raise InvalidParameter(f"{self.name} is one file, not a bundle")
+        return self.files(graph, selection)
 
     def filename(self, stem: str) -> str:
         """The download name: ``stem.ttl``, or ``stem-neo4j.zip`` for a bundle."""
@@ -52,8 +72,8 @@ class Exporter:
         return f"{stem}.{self.extension}"
 
 
-def _rdf(fmt: str):
-    def write(graph, selection: Selection, out: BinaryIO) -> None:
+def _rdf(fmt: str) -> Writer:
+    def write(graph: SkillGraph, selection: Selection, out: BinaryIO) -> None:
         from .export_rdf import write_rdf
 
         write_rdf(graph.store, selection, out, fmt)
@@ -61,8 +81,8 @@ def _rdf(fmt: str):
     return write
 
 
-def _graph(writer_name: str):
-    def write(graph, selection: Selection, out: BinaryIO) -> None:
+def _graph(writer_name: str) -> Writer:
+    def write(graph: SkillGraph, selection: Selection, out: BinaryIO) -> None:
         from . import export_graph
 
         getattr(export_graph, writer_name)(export_graph.property_graph(graph, selection), out)
@@ -70,19 +90,19 @@ def _graph(writer_name: str):
     return write
 
 
-def _osn(graph, selection: Selection, out: BinaryIO) -> None:
+def _osn(graph: SkillGraph, selection: Selection, out: BinaryIO) -> None:
     from .export_osn import write_osn
 
     write_osn(graph, selection, out)
 
 
-def _esco(graph, selection: Selection) -> Iterator[tuple[str, bytes]]:
+def _esco(graph: SkillGraph, selection: Selection) -> Iterator[tuple[str, bytes]]:
     from .export_esco import esco_files
 
     return esco_files(graph.store, selection)
 
 
-def _neo4j(graph, selection: Selection) -> Iterator[tuple[str, bytes]]:
+def _neo4j(graph: SkillGraph, selection: Selection) -> Iterator[tuple[str, bytes]]:
     from .export_graph import property_graph
     from .export_neo4j import neo4j_files
 
@@ -130,7 +150,7 @@ def _zip(files: Iterator[tuple[str, bytes]], out: BinaryIO) -> None:
 
 
 def export(
-    graph,
+    graph: SkillGraph,
     fmt: str,
     target: str | os.PathLike[str] | BinaryIO,
     selection: Selection = EVERYTHING,
@@ -140,9 +160,9 @@ def export(
     exporter = get_exporter(fmt)
     if not isinstance(target, (str, os.PathLike)):
         if exporter.bundle:
-            _zip(exporter.files(graph, selection), target)
+            _zip(exporter.bundle_files(graph, selection), target)
         else:
-            exporter.write(graph, selection, target)
+            exporter.write_stream(graph, selection, target)
         return
     path = Path(target)
     if path.is_dir() and not exporter.bundle:
@@ -153,15 +173,15 @@ def export(
     try:
         if exporter.bundle and path.suffix.lower() != ".zip":
             tmp.mkdir()
-            for name, data in exporter.files(graph, selection):
+            for name, data in exporter.bundle_files(graph, selection):
                 (tmp / name).write_bytes(data)
             _swap_folder(tmp, path)
             return
         with open(tmp, "wb") as handle:
             if exporter.bundle:
-                _zip(exporter.files(graph, selection), handle)
+                _zip(exporter.bundle_files(graph, selection), handle)
             else:
-                exporter.write(graph, selection, handle)
+                exporter.write_stream(graph, selection, handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -213,7 +233,7 @@ def _swap_folder(new: Path, path: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def export_bytes(graph, fmt: str, selection: Selection = EVERYTHING) -> bytes:
+def export_bytes(graph: SkillGraph, fmt: str, selection: Selection = EVERYTHING) -> bytes:
     """The export as bytes (a zip for bundle formats)."""
     buffer = io.BytesIO()
     export(graph, fmt, buffer, selection)

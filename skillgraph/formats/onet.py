@@ -160,13 +160,15 @@ def _read_all(directory: Path, progress: Callable[[str], None]) -> tuple[_Writer
     w = _Writer()
     quality: dict[str, Any] = {}
 
-    def table(name: str, required: tuple[str, ...], *, optional: bool = False) -> TsvTable | None:
-        path = directory / name
-        if optional and not path.exists():
+    def table(name: str, required: tuple[str, ...]) -> TsvTable:
+        progress(f"reading {name}")
+        return read_tsv(directory / name, required=required)
+
+    def optional_table(name: str, required: tuple[str, ...]) -> TsvTable | None:
+        if not (directory / name).exists():
             quality[f"O*NET file absent: {name}"] = "skipped"
             return None
-        progress(f"reading {name}")
-        return read_tsv(path, required=required)
+        return table(name, required)
 
     # -- scheme, source, fields
     w.buffer.add(w.scheme, w.a, w.c["scheme"])
@@ -197,16 +199,16 @@ def _read_all(directory: Path, progress: Callable[[str], None]) -> tuple[_Writer
             raise occupations.error(line, f"{code}: empty Title")
         if code in roles:
             raise occupations.error(line, f"{code} is listed twice")
-        r = iri(f"{ONET}occupation/{code}")
-        roles[code] = r
+        role = iri(f"{ONET}occupation/{code}")
+        roles[code] = role
         titles[code] = title.casefold()
-        w.typed(r, "role")
-        w.add(r, "pref", literal(title, "en"))
-        w.add(r, "notation", literal(code))
+        w.typed(role, "role")
+        w.add(role, "pref", literal(title, "en"))
+        w.add(role, "notation", literal(code))
         if row[c_desc].strip():
-            w.add(r, "desc", literal(row[c_desc].strip(), "en"))
-        w.add(r, "see", iri(ONLINE + code))
-        w.add(r, "field", iri(f"{ONET}field/{major}"))
+            w.add(role, "desc", literal(row[c_desc].strip(), "en"))
+        w.add(role, "see", iri(ONLINE + code))
+        w.add(role, "field", iri(f"{ONET}field/{major}"))
         used_fields.add(major)
     if not roles:
         raise DataImportError("no occupations (only a header)", file="Occupation Data.txt", line=2)
@@ -228,7 +230,7 @@ def _read_all(directory: Path, progress: Callable[[str], None]) -> tuple[_Writer
         return r
 
     # -- alternate titles
-    alternates = table("Alternate Titles.txt", (_CODE, "Alternate Title"), optional=True)
+    alternates = optional_table("Alternate Titles.txt", (_CODE, "Alternate Title"))
     if alternates is not None:
         c_alt = alternates.column("Alternate Title")
         c_short = alternates.column("Short Title") if alternates.has("Short Title") else None
@@ -246,7 +248,7 @@ def _read_all(directory: Path, progress: Callable[[str], None]) -> tuple[_Writer
                     w.add(r, "alt", literal(label, "en"))
 
     # -- job zones
-    zones = table("Job Zones.txt", (_CODE, "Job Zone"), optional=True)
+    zones = optional_table("Job Zones.txt", (_CODE, "Job Zone"))
     if zones is not None:
         c_zone = zones.column("Job Zone")
         for line, row in zones:
@@ -259,8 +261,8 @@ def _read_all(directory: Path, progress: Callable[[str], None]) -> tuple[_Writer
 
     # -- descriptors: Content Model gives descriptions and groups
     model: dict[str, tuple[str, str]] = {}
-    reference = table(
-        "Content Model Reference.txt", ("Element ID", "Element Name", "Description"), optional=True
+    reference = optional_table(
+        "Content Model Reference.txt", ("Element ID", "Element Name", "Description")
     )
     if reference is not None:
         for _line, row in reference:
@@ -334,10 +336,9 @@ def _read_all(directory: Path, progress: Callable[[str], None]) -> tuple[_Writer
         w.add(g, "notation", literal(element))
 
     # -- hot technologies
-    tech = table(
+    tech = optional_table(
         "Technology Skills.txt",
         (_CODE, "Example", "Commodity Code", "Commodity Title", "Hot Technology"),
-        optional=True,
     )
     n_tech = 0
     if tech is not None:
@@ -358,8 +359,9 @@ def _read_all(directory: Path, progress: Callable[[str], None]) -> tuple[_Writer
                 raise tech.error(line, "empty Example (the technology's name)")
             if not cc.isdigit():
                 raise tech.error(line, f"Commodity Code {cc!r} is not a number")
-            s = techs.get(example)
-            if s is None:
+            if example in techs:
+                s = techs[example]
+            else:
                 s = techs[example] = iri(f"{ONET}technology/{_slug(example)}")
                 w.typed(s, "skill")
                 w.add(s, "pref", literal(example, "en"))

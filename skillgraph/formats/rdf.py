@@ -84,13 +84,14 @@ def read_rdf(path: str | Path, fmt: str | None = None) -> list[ox.Triple]:
                 f"unknown RDF format {fmt!r}; choose one of: {', '.join(FORMAT_NAMES)}"
             ) from None
     else:
-        rdf_format = FORMAT_OF_SUFFIX.get(path.suffix.lower())
-        if rdf_format is None:
+        by_suffix = FORMAT_OF_SUFFIX.get(path.suffix.lower())
+        if by_suffix is None:
             raise DataImportError(
                 f"cannot tell the RDF format from the extension {path.suffix!r} "
                 f"(use one of {', '.join(sorted(FORMAT_OF_SUFFIX))}, or give the format)",
                 file=name,
             )
+        rdf_format = by_suffix
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -189,7 +190,7 @@ def _esco_source(store: ox.Store) -> list[dict]:
     )
     if not has_source:
         s = ox.NamedNode("https://w3id.org/skillgraph/id/source/esco")
-        facts = [
+        facts: list[tuple[str, ox.NamedNode | ox.Literal]] = [
             (str(RDF.type), ox.NamedNode(str(SG.Source))),
             (str(RDFS.label), ox.Literal("ESCO", language="en")),
             (str(SG.attribution), ox.Literal(ATTRIBUTION)),

@@ -89,6 +89,10 @@ def path_selection(t: Taxonomy, path: CareerPath) -> Selection:
         for concept in (step.source, step.target):
             if concept.uri not in uris:
                 uris.append(concept.uri)
-    roles = [t.locate(u)[1] for u in uris if (t.locate(u) or ("", 0))[0] == Kind.ROLE]
+    roles: list[int] = []
+    for uri in uris:
+        found = t.locate(uri)
+        if found is not None and found[0] == Kind.ROLE:
+            roles.append(found[1])
     labels = " -> ".join(t.role_labels[r] for r in roles)
     return neighbourhood(t, roles=roles, description=f"the career path {labels}")

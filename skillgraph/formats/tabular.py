@@ -111,6 +111,13 @@ class _Reader:
             )
         return read_table(path, required=required, allow_short_rows=True)
 
+    def required_table(self, name: str) -> CsvTable:
+        """A file that FILES marks as a must: `table` raises when it is missing."""
+        table = self.table(name)
+        if table is None:
+            raise DataImportError("missing file (see docs/csv-layout.md)", file=name)
+        return table
+
     def cell(self, table: CsvTable, row: list[str], column: str) -> str:
         return row[table.column(column)].strip() if table.has(column) else ""
 
@@ -200,7 +207,7 @@ class _Reader:
         if fields is not None:
             for line, row in fields:
                 self.concept(fields, line, row, "field", "Field")
-        roles = self.table("roles.csv")
+        roles = self.required_table("roles.csv")
         for line, row in roles:
             r = self.concept(roles, line, row, "role", "Role")
             self.field_of(roles, line, row, r)
@@ -209,7 +216,7 @@ class _Reader:
                 if seniority not in {"1", "2", "3", "4", "5"}:
                     raise roles.error(line, f"column 'seniority': {seniority!r} is not 1 to 5")
                 self.out.add(r, t["seniority"], literal(seniority, datatype=str(XSD.integer)))
-        skills = self.table("skills.csv")
+        skills = self.required_table("skills.csv")
         for line, row in skills:
             s = self.concept(skills, line, row, "skill", "Skill")
             self.field_of(skills, line, row, s)
@@ -222,7 +229,7 @@ class _Reader:
         for what, table in (("roles", roles), ("skills", skills)):
             if not self.counts.get(what[:-1]):
                 raise table.error(2, f"no {what} (the file has a header and nothing else)")
-        requirements = self.table("requirements.csv")
+        requirements = self.required_table("requirements.csv")
         seen: set[tuple[str, str]] = set()
         for line, row in requirements:
             r = self.lookup(

@@ -212,15 +212,16 @@ def canonical(text: str) -> str:
                     f"endpoints ({_where(source, start)}{hint})"
                 )
         else:
-            token = next((p for p in _PUNCT if source.startswith(p, pos)), None)
-            if token == "{" and pending_service is not None:
+            found = next((p for p in _PUNCT if source.startswith(p, pos)), None)
+            if found == "{" and pending_service is not None:
                 raise ServiceInText(
                     "SERVICE is not allowed: this endpoint never sends queries to other "
                     f"endpoints ({_where(source, pending_service)}; write a prefixed name "
                     "that holds 'service' as a full IRI)"
                 )
-            if token is None:
+            if found is None:
                 raise Unreadable(f"unexpected character {char!r} ({_where(source, pos)})")
+            token = found
             pos += len(token)
             if token in "{([":
                 depth += 1

@@ -120,14 +120,14 @@ def check_query(text: str, *, max_length: int = MAX_QUERY_LENGTH) -> CheckedQuer
         if _is_update(text):
             raise _update_refused() from None
         # Positions in the canonical text (one line) help nobody: report the client's.
-        exc: Exception = MalformedQuery("the query does not parse once comments are removed")
+        problem: Exception = MalformedQuery("the query does not parse once comments are removed")
         try:
             _parse(parseQuery, original)
         except Exception as exc_original:
-            exc = exc_original
-        message = re.sub(r"\s*\(at char \d+\), \(line:\d+, col:\d+\)", "", str(exc))
+            problem = exc_original
+        message = re.sub(r"\s*\(at char \d+\), \(line:\d+, col:\d+\)", "", str(problem))
         message = message.split("\n")[0]
-        raise MalformedQuery(f"malformed query{_position(exc)}: {message}") from None
+        raise MalformedQuery(f"malformed query{_position(problem)}: {message}") from None
     try:
         algebra = translateQuery(parsed).algebra
     except Exception as exc:

@@ -204,10 +204,12 @@ class _Worker:
             stdout=subprocess.PIPE,
             close_fds=True,
         )
-        self.send_conn = Connection(os.dup(self.process.stdin.fileno()), readable=False)
-        self.recv_conn = Connection(os.dup(self.process.stdout.fileno()), writable=False)
-        self.process.stdin.close()
-        self.process.stdout.close()
+        stdin, stdout = self.process.stdin, self.process.stdout
+        assert stdin is not None and stdout is not None  # both are PIPE above
+        self.send_conn = Connection(os.dup(stdin.fileno()), readable=False)
+        self.recv_conn = Connection(os.dup(stdout.fileno()), writable=False)
+        stdin.close()
+        stdout.close()
         if not self.recv_conn.poll(startup_timeout):
             self.kill()
             raise WorkerFailure(f"the query worker did not start within {startup_timeout:.0f} s")

@@ -84,7 +84,7 @@ def _csv_value(term) -> str:
 
 
 def _take(iterator, max_rows: int | None) -> tuple[list, bool]:
-    rows = []
+    rows: list = []
     for item in iterator:
         if max_rows is not None and len(rows) >= max_rows:
             return rows, True
@@ -218,4 +218,4 @@ def write_graph(
         body = ox.serialize(rows, format=rdf_format, prefixes=prefixes or PREFIXES)
     else:
         body = ox.serialize(rows, format=rdf_format)
-    return body, len(rows), truncated
+    return body or b"", len(rows), truncated

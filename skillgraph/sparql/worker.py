@@ -18,6 +18,7 @@ import sys
 import threading
 import time
 from multiprocessing.connection import Connection
+from typing import Any
 
 
 def _watch_parent(parent: int) -> None:
@@ -103,7 +104,7 @@ def main(argv: list[str]) -> int:
         try:
             answer = execute(store.ox, **request)
             answer.content_id = store.content_id
-            reply = ("ok", answer)
+            reply: tuple[str, Any] | tuple[str, str, str] = ("ok", answer)
         except QueryError as exc:
             reply = ("error", type(exc).__name__, str(exc))
         except (MemoryError, SystemError) as exc:

@@ -195,7 +195,9 @@ class RemoteOx:
             # The server says it stopped at its row limit (Virtuoso sends this header
             # when an answer reaches ResultSetMaxRows): read everything again in pages.
             if fmt != ox.QueryResultsFormat.JSON:
-                variables = [v.value for v in ox.parse_query_results(body, fmt).variables]
+                solutions = ox.parse_query_results(body, fmt)
+                assert isinstance(solutions, ox.QuerySolutions)  # a SELECT's answer
+                variables = [v.value for v in solutions.variables]
                 doc = self._paged(sparql, params, int(cap), variables)
                 body, fmt = json.dumps(doc).encode("utf-8"), ox.QueryResultsFormat.JSON
             else:

@@ -56,6 +56,8 @@ class Endpoints:
             else:
                 kept.append((key, value))
         path = parts.path
+        update: str | None
+        store: str | None
         if path in ("", "/"):
             # A bare server address: Oxigraph's conventional endpoints.
             base = f"{parts.scheme}://{parts.netloc}/"

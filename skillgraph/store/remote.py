@@ -86,7 +86,10 @@ class RemoteStore(Store):
     """
 
     def __init__(self, endpoints: Endpoints, meta: dict[str, Any]):
-        super().__init__(RemoteOx(endpoints), meta)
+        client = RemoteOx(endpoints)
+        # RemoteOx answers the part of pyoxigraph.Store's interface skillgraph uses.
+        super().__init__(client, meta)  # type: ignore[arg-type]
+        self.client = client
         self.endpoints = endpoints
         self.path = endpoints.location  # type: ignore[assignment]
 
@@ -95,7 +98,7 @@ class RemoteStore(Store):
         if self.meta.get("unversioned"):
             # Content not written by skillgraph: nothing tells when it changes.
             return None
-        if not self.ox.holds_content_id(self.content_id):
+        if not self.client.holds_content_id(self.content_id):
             # The server's content changed since this store was opened: data derived now
             # would mix old and new, and must not be cached under the old content id.
             return None
