@@ -11,7 +11,7 @@ import pytest
 import skillgraph
 from skillgraph.formats.csvread import split_list
 
-from ..conftest import ESCO_DIR, ONET_DIR
+from ..helpers import ESCO_DIR, ONET_DIR
 
 #: ISCO-08 sub-major groups whose occupations make the ESCO slice (ICT and business
 #: professionals): a few hundred occupations and the few thousand skills they require.

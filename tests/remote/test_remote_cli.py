@@ -13,7 +13,7 @@ import pytest
 import skillgraph
 from skillgraph.errors import NoPath
 
-from .conftest import FIXTURES, ROOT, load_into_virtuoso, run, run_json
+from .helpers import FIXTURES, ROOT, load_into_virtuoso, run, run_json
 
 DATASETS = {
     "rdf": ["rdf", str(FIXTURES / "tiny.ttl")],

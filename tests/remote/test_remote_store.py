@@ -15,7 +15,7 @@ from skillgraph.errors import StoreError
 from skillgraph.formats.exporters import export
 from skillgraph.store.remote import META_GRAPH, Endpoints, RemoteStore
 
-from .conftest import FIXTURES, free_port, run
+from .helpers import FIXTURES, free_port, run
 
 TINY = FIXTURES / "tiny.ttl"
 

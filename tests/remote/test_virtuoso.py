@@ -26,7 +26,7 @@ import skillgraph
 from skillgraph.store.remote import META_GRAPH
 
 from ..servers import free_port, running
-from .conftest import FIXTURES, SKILLGRAPH, SMALL_MAX_ROWS, load_into_virtuoso, run
+from .helpers import FIXTURES, SKILLGRAPH, SMALL_MAX_ROWS, load_into_virtuoso, run
 
 GRAPH = "urn:skillgraph:test:default"
 SG = "https://w3id.org/skillgraph/ontology#"

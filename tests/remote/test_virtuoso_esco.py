@@ -15,7 +15,7 @@ import skillgraph
 from skillgraph.errors import SkillgraphError
 
 from . import virtuoso as vt
-from .conftest import load_into_virtuoso, run, run_json, start_virtuoso
+from .helpers import load_into_virtuoso, run, run_json, start_virtuoso
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 import pytest
 
-from .conftest import raw_request
+from .helpers import raw_request
 
 ACCEPTS = [
     "application/x-nonsense",

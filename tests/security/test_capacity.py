@@ -21,7 +21,7 @@ import threading
 import time
 from urllib.parse import quote, urlencode
 
-from .conftest import TIMEOUT
+from .helpers import TIMEOUT
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 PATH = "/api/path?from=" + quote("data analyst") + "&to=" + quote("data scientist")

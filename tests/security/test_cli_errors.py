@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from ..servers import free_port
-from .conftest import ROOT, SKILLGRAPH, skillgraph_cli
+from .helpers import ROOT, SKILLGRAPH, skillgraph_cli
 
 ESCO_MINI = str(ROOT / "tests" / "fixtures" / "esco-mini")
 

@@ -17,7 +17,7 @@ import urllib.parse
 import urllib.request
 
 from ..servers import free_port, running
-from .conftest import ROOT, SKILLGRAPH, skillgraph_cli
+from .helpers import ROOT, SKILLGRAPH, skillgraph_cli
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 ESCO_MINI = str(ROOT / "tests" / "fixtures" / "esco-mini")

@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 import pytest
 
-from .conftest import raw_request
+from .helpers import raw_request
 
 HTML_PAGES = [
     "/",

@@ -20,7 +20,7 @@ from skillgraph.formats.tabular import import_tabular
 from skillgraph.namespace import SG
 from skillgraph.store import iter_generations, open_store
 
-from .conftest import SKILLGRAPH, skillgraph_cli
+from .helpers import SKILLGRAPH, skillgraph_cli
 
 ROLES, SKILLS, PER_ROLE = 3000, 6000, 20
 

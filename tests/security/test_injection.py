@@ -13,7 +13,7 @@ import pytest
 import skillgraph
 from skillgraph.errors import SkillgraphError, UnknownConcept
 
-from .conftest import raw_request, settle_and_check_silent
+from .helpers import raw_request, settle_and_check_silent
 
 
 def hostile_names(url: str) -> list[str]:

@@ -14,7 +14,7 @@ from urllib.parse import quote, urlencode
 
 import pytest
 
-from .conftest import raw_request
+from .helpers import raw_request
 
 BIG = 17 * 1024 * 1024  # past the app's 16 MB MAX_CONTENT_LENGTH
 

@@ -17,7 +17,7 @@ from skillgraph.errors import DataImportError
 from skillgraph.formats.rdf import import_rdf, read_rdf
 from skillgraph.store import open_store
 
-from .conftest import settle_and_check_silent, skillgraph_cli
+from .helpers import settle_and_check_silent, skillgraph_cli
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SECRET = "TOP-SECRET-7f3a"

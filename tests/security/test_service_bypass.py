@@ -30,7 +30,7 @@ from skillgraph.errors import QueryError
 from skillgraph.sparql.check import check_query
 
 from ..sparql.conftest import Listener
-from .conftest import raw_request, settle_and_check_silent, skillgraph_cli
+from .helpers import raw_request, settle_and_check_silent, skillgraph_cli
 
 EXAMPLES = int(os.environ.get("SKILLGRAPH_FUZZ_EXAMPLES", "300"))
 URL = "http://127.0.0.1:{port}/"

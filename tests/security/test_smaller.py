@@ -17,7 +17,7 @@ import urllib.request
 from urllib.parse import quote, urlencode
 
 from ..servers import free_port, running
-from .conftest import ROOT, SKILLGRAPH, raw_request, skillgraph_cli
+from .helpers import ROOT, SKILLGRAPH, raw_request, skillgraph_cli
 
 EVIL = "evil.example"
 

@@ -17,7 +17,7 @@ import pytest
 
 from skillgraph.store import open_store
 
-from .conftest import MAX_ROWS, TIMEOUT, raw_request, settle_and_check_silent, skillgraph_cli
+from .helpers import MAX_ROWS, TIMEOUT, raw_request, settle_and_check_silent, skillgraph_cli
 
 JSON = "application/sparql-results+json"
 MARK = "http://example.org/attack/mark"

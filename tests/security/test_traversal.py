@@ -13,7 +13,7 @@ import pytest
 
 from skillgraph.store import open_store
 
-from .conftest import raw_request, skillgraph_cli
+from .helpers import raw_request, skillgraph_cli
 
 WEB = Path(__file__).resolve().parents[2] / "web"
 #: What the targets below would show if they got out: /etc/passwd, the app's source.

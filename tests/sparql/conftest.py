@@ -3,32 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
-import socket
-import threading
 import urllib.error
 import urllib.request
 from pathlib import Path
 from types import SimpleNamespace
 
-import pyoxigraph as ox
 import pytest
 
 from skillgraph.cli.serve import gunicorn_argv
-from skillgraph.store import DEFAULT_FILES, build_store, ontology_bytes
+from skillgraph.store import build_store
 
 from ..servers import free_port, running
-
-#: Short limits so that the attack tests run quickly.
-TIMEOUT = 2.0
-MAX_ROWS = 500
-
-
-def _fill_default(store: ox.Store) -> dict:
-    for name in DEFAULT_FILES:
-        store.load(ontology_bytes(name), format=ox.RdfFormat.TURTLE)
-    return {"sources": [{"name": "skillgraph default taxonomy"}], "counts": {}}
+from .helpers import MAX_ROWS, TIMEOUT, Listener, _fill_default
 
 
 @pytest.fixture(scope="session")
@@ -60,43 +47,6 @@ def server(default_store_path):
 
     with running(gunicorn_argv(args), env, ready, name="gunicorn") as proc:
         yield SimpleNamespace(url=base + "/sparql", base=base, pid=proc.pid)
-
-
-class Listener:
-    """A TCP listener on loopback that records every connection it receives."""
-
-    def __init__(self):
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(16)
-        self.sock.settimeout(0.2)
-        self.port = self.sock.getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}/"
-        self.received: list[bytes] = []
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._serve, daemon=True)
-        self._thread.start()
-
-    def _serve(self):
-        while not self._stop.is_set():
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                continue
-            with conn:
-                conn.settimeout(1)
-                try:
-                    data = conn.recv(65536)
-                except OSError:
-                    data = b""
-                self.received.append(data)
-                with contextlib.suppress(OSError):
-                    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
-
-    def close(self):
-        self._stop.set()
-        self._thread.join(timeout=2)
-        self.sock.close()
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from SPARQLWrapper import JSON, XML, SPARQLWrapper
 from skillgraph.sparql.examples import example
 from skillgraph.store import open_store
 
-from .conftest import MAX_ROWS, TIMEOUT
+from .helpers import MAX_ROWS, TIMEOUT
 
 SD = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
 PREFIXES = (

@@ -72,7 +72,7 @@ PAGES = [
     ),
     ("/paths?from=administrative+assistant&to=data+analyst&k=1", ["Cheapest path"]),
     ("/next", ["Next steps"]),
-    ("/next?from=data+analyst", ["cheapest moves", "graph-data"]),
+    ("/next?from=data+analyst", ["fit", "most related first", "graph-data"]),
     ("/whatif", ["What if"]),
     (
         "/whatif?from=administrative+assistant&learn=SQL&learn=statistics",
