@@ -90,15 +90,8 @@ class Explainer:
         recommended on earlier steps of a path -- not recommended again, and what they
         teach needs no other program; ``elsewhere``: programs that serve another step of
         the path better (``homes``), not recommended here."""
-        skills, weights, essential = self.req.entries_of(target)
-        gap = _gaps.skill_gap(skills, weights, essential, have, self.hours)
-        deeper = None
-        needed = self.req.levels_of(target)
-        if level is not None and needed is not None:
-            deeper = _gaps.level_gap(skills, weights, essential, needed, level, self.hours)
-        need = dict(zip(gap.missing.tolist(), gap.weight.tolist(), strict=True))
-        if deeper is not None:
-            need.update(zip(deeper.skills.tolist(), deeper.weight.tolist(), strict=True))
+        gap, deeper = self._gaps(have, target, level)
+        need = _need(gap, deeper)
         for p in taken:
             for skill in self.teaches.get(p, ()):
                 need.pop(skill, None)
@@ -122,14 +115,18 @@ class Explainer:
 
     def need(self, have: np.ndarray, target: int, level: np.ndarray | None) -> dict[int, float]:
         """The weight of each skill a start lacks (or holds too low) for ``target``."""
+        return _need(*self._gaps(have, target, level))
+
+    def _gaps(
+        self, have: np.ndarray, target: int, level: np.ndarray | None
+    ) -> tuple[_gaps.Gap, _gaps.LevelGap | None]:
+        """The skill gap, and the level gap where both sides rate levels (else None)."""
         skills, weights, essential = self.req.entries_of(target)
         gap = _gaps.skill_gap(skills, weights, essential, have, self.hours)
-        need = dict(zip(gap.missing.tolist(), gap.weight.tolist(), strict=True))
         needed = self.req.levels_of(target)
-        if level is not None and needed is not None:
-            deeper = _gaps.level_gap(skills, weights, essential, needed, level, self.hours)
-            need.update(zip(deeper.skills.tolist(), deeper.weight.tolist(), strict=True))
-        return need
+        if level is None or needed is None:
+            return gap, None
+        return gap, _gaps.level_gap(skills, weights, essential, needed, level, self.hours)
 
     def homes(self, needs: list[dict[int, float]]) -> dict[int, int]:
         """For each program that teaches something a path's steps need, the step it serves
@@ -254,3 +251,11 @@ class Explainer:
             cached = [Concept(u, lb, kind) for u, lb in zip(uris, labels, strict=True)]
             self._concept_lists[kind] = cached
         return cached
+
+
+def _need(gap: _gaps.Gap, deeper: _gaps.LevelGap | None) -> dict[int, float]:
+    """Skill -> missing weight: the skills lacking, then those held too low."""
+    need = dict(zip(gap.missing.tolist(), gap.weight.tolist(), strict=True))
+    if deeper is not None:
+        need.update(zip(deeper.skills.tolist(), deeper.weight.tolist(), strict=True))
+    return need
