@@ -15,11 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .moves import (
-    changes_field,
-    cosines,
-    ranks_down,
     role_start_row,
-    training_row,
     viable_moves,
 )
 
@@ -60,20 +56,19 @@ def request_graph(
     # the fly), and retraining into any role, each role at the cheaper of the two.
     if start.virtual or start.role is None:  # a start with no role is always virtual
         source = n
+        # The start's row already holds its retraining costs and field changes.
         row = model.row(start)
         job = np.where(row.viable, row.cost, np.inf)
-        train = _training_row(model, start)
-        reskill = _reskill_row(model, start)
+        train = row.training if row.training is not None else np.full(n, np.inf)
+        reskill = row.reskill
     else:
         source = start.role
-        fit_ok = model.fit[source] >= model.fit_cut[source]
-        job, train, reskill = role_start_row(req, source, params, fit_ok)
+        job, train, reskill = role_start_row(req, source, params, model.fits_best(start))
     out = np.minimum(job, train)
     if start.role is not None:
         out[start.role] = np.inf
-    # The direct move bounds every path worth showing: with TRAINING_SLACK room for the
-    # alternatives, a move that alone costs more is left out -- unless a constraint
-    # forbids the direct move itself (a field change under max_reskilling=0).
+    # The direct move bounds every path worth showing -- unless a constraint forbids the
+    # direct move itself (a field change under max_reskilling=0).
     direct = float(out[target])
     direct_ok = max_reskilling is None or max_reskilling > 0 or not reskill[target]
     # For the cheapest path alone (k=1) no path through a move that, with a lower bound
@@ -160,24 +155,3 @@ def request_graph(
 #: Alternatives (k > 1) through retraining into a role on the way are those that can cost
 #: at most this many times the direct move.
 ALTERNATIVES_SLACK = 1.5
-
-
-def _training_row(model: CareerModel, start: Start) -> np.ndarray:
-    drop = 0.0
-    rank = model.req.role_rank
-    if start.role is not None and rank is not None:
-        drop = ranks_down(rank[start.role], rank)
-    row = training_row(model.req, start.have, model.params, drop)
-    if start.role is not None:
-        row[start.role] = np.inf
-    return row
-
-
-def _reskill_row(model: CareerModel, start: Start) -> np.ndarray:
-    """Whether a move from the start into each role changes field."""
-    req = model.req
-    if start.field is None:
-        return np.zeros(len(req.role_field), dtype=bool)
-    return changes_field(
-        np.int64(start.field), req.role_field, cosines(req, start.own), model.params
-    )
