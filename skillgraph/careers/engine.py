@@ -27,7 +27,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol, TypeAlias
 
 import numpy as np
@@ -35,6 +35,7 @@ import numpy as np
 from ..errors import InvalidParameter, UnknownConcept
 from ..search import words
 from ..taxonomy import Concept, Kind, Taxonomy
+from .costs import path_cost_matrix
 from .model import CareerModel, Start
 from .params import ParamsLike, coerce_params
 from .results import CareerPath, Move, WhatIf
@@ -161,6 +162,46 @@ class Careers:
         return model.paths(
             begin, goal, k=k, max_reskilling=max_reskilling, max_steps=max_steps, avoid=avoided
         )
+
+    def cost_matrix(
+        self,
+        starts: Sequence[tuple[Name | None, Names]],
+        targets: Names,
+        *,
+        params: ParamsLike = None,
+    ) -> np.ndarray:
+        """``cost[i, j]``: the cost of the cheapest path from ``starts[i]`` -- a pair
+        ``(role, have)``, as ``paths`` takes them -- to ``targets[j]``: what
+        ``paths(role, target, k=1, have=have)[0].cost`` is, inf where no path leads there,
+        0 where the start is the target.  People who share a start are searched once, and
+        each start once for every target (``careers.costs``).
+
+        >>> import skillgraph
+        >>> careers = skillgraph.open().careers
+        >>> cost = careers.cost_matrix(
+        ...     [("data analyst", ()), ("data analyst", ["SQL"])],
+        ...     ["machine-learning engineer", "data analyst"])
+        >>> bool(cost[1, 0] <= cost[0, 0]), float(cost[0, 1])
+        (True, 0.0)
+        """
+        model = self.model(params)
+        goals = self.numbers(targets, Kind.ROLE)
+        rows: dict[tuple[int | None, tuple[int, ...]], int] = {}
+        distinct: list[Start] = []
+        index: list[int] = []
+        for role, have in starts:
+            skills = tuple(sorted(set(self.numbers(have, Kind.SKILL))))
+            number = None
+            if role is not None and not (isinstance(role, str) and not role.strip()):
+                number = self.number(role, Kind.ROLE)
+            elif not skills:
+                raise InvalidParameter("give a start role, or the skills you have (have=...)")
+            key = (number, skills)
+            if key not in rows:
+                rows[key] = len(distinct)
+                distinct.append(model.start_for(number, skills))
+            index.append(rows[key])
+        return path_cost_matrix(model, distinct, goals)[np.asarray(index, dtype=np.int64)]
 
     def whatif(
         self,

@@ -22,7 +22,26 @@ from .moves import (
 if TYPE_CHECKING:
     from .model import CareerModel, Start
 
-__all__ = ["request_graph"]
+__all__ = ["request_graph", "start_moves"]
+
+
+def start_moves(model: CareerModel, start: Start) -> tuple[int, np.ndarray, np.ndarray, np.ndarray]:
+    """``(source node, job, training, reskill)``: every move out of ``start`` as arrays
+    over the roles -- its viable job moves' costs (inf where none; a virtual start's
+    computed on the fly), retraining into any role, and whether each move changes field.
+    A virtual start (a skill profile, or a role plus extra skills) is node
+    ``len(model.adjacency)``."""
+    n = len(model.adjacency)
+    if start.virtual or start.role is None:  # a start with no role is always virtual
+        # The start's row already holds its retraining costs and field changes.
+        row = model.row(start)
+        job = np.where(row.viable, row.cost, np.inf)
+        train = row.training if row.training is not None else np.full(n, np.inf)
+        return n, job, train, row.reskill
+    job, train, reskill = role_start_row(
+        model.req, start.role, model.params, model.fits_best(start)
+    )
+    return start.role, job, train, reskill
 
 
 def request_graph(
@@ -52,18 +71,7 @@ def request_graph(
     base = model.adjacency
     n = len(base)
     params, req = model.params, model.req
-    # The start's moves as arrays: its viable job moves (a virtual start's computed on
-    # the fly), and retraining into any role, each role at the cheaper of the two.
-    if start.virtual or start.role is None:  # a start with no role is always virtual
-        source = n
-        # The start's row already holds its retraining costs and field changes.
-        row = model.row(start)
-        job = np.where(row.viable, row.cost, np.inf)
-        train = row.training if row.training is not None else np.full(n, np.inf)
-        reskill = row.reskill
-    else:
-        source = start.role
-        job, train, reskill = role_start_row(req, source, params, model.fits_best(start))
+    source, job, train, reskill = start_moves(model, start)
     out = np.minimum(job, train)
     if start.role is not None:
         out[start.role] = np.inf
