@@ -66,6 +66,11 @@ def register(subparsers) -> None:
         help="learning hours a week where TEAM.csv gives none "
         f"(default {defaults.hours_per_week:g})",
     )  # fmt: skip
+    p.add_argument(
+        "--step-down",
+        action="store_true",
+        help="allow placing people in roles ranked below their own without their wish",
+    )
     out = p.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_const", const="json", dest="format", help="JSON")
     out.add_argument("--format", choices=FORMATS, default="text", help="output (default text)")
@@ -84,6 +89,7 @@ def _plan(args: argparse.Namespace) -> int:
         wish_tolerance=args.wish_tolerance,
         mentor_cap=args.mentor_cap,
         hours_per_week=args.hours_per_week,
+        step_down=args.step_down,
     )
     team, demand = _read(args.team), _read(args.demand)
     graph = graph_for(args)

@@ -138,10 +138,12 @@ def plan_team(
     targets = [n.role for n in needs]
     units = careers.cost_matrix([(p.role, p.skills) for p in people], targets)
     cost = units * eur_per_unit
-    needed = [n.needed for n in needs]
-    hire = [options.hire_eur if n.hire_cost is None else n.hire_cost for n in needs]
     column = {n.role.uri: r for r, n in enumerate(needs)}
     wish = [column.get(p.wish.uri, -1) if p.wish else -1 for p in people]
+    if not options.step_down:
+        cost[_steps_down(t, people, needs, wish)] = np.inf
+    needed = [n.needed for n in needs]
+    hire = [options.hire_eur if n.hire_cost is None else n.hire_cost for n in needs]
     objective = with_wishes(cost, wish, options.wish_tolerance)
     best = optimal_assignment(objective, needed, hire)
     plain = optimal_assignment(cost, needed, hire)
@@ -232,6 +234,19 @@ def plan_team(
         options=options,
         attribution=_attribution(graph, [p.role for p in people] + targets),
     )
+
+
+def _steps_down(t: Taxonomy, people, needs, wish) -> np.ndarray:
+    """people x needs: True where the need's role ranks below the person's (both ranks
+    known) and the person did not wish for it."""
+    rank = t.role_seniority if t.role_seniority is not None else np.full(t.n_roles, np.nan)
+    own = np.array([rank[_number(t, p.role)] for p in people], dtype=np.float64)
+    target = np.array([rank[_number(t, n.role)] for n in needs], dtype=np.float64)
+    down = own[:, None] > target[None, :]  # NaN compares False
+    for i, r in enumerate(wish):
+        if r >= 0:
+            down[i, r] = False
+    return down
 
 
 def _replace(move: PersonMove, **changes: object) -> PersonMove:

@@ -52,6 +52,9 @@ class PlanOptions:
       lists its own skills, not its neighbours': even a manager of the target's field
       rarely holds half of a junior's gap in the default taxonomy).
     - ``hours_per_week`` (8): learning hours a week where the team file says nothing.
+    - ``step_down`` (False): whether a person may be placed in a role ranked below their
+      own (``Taxonomy.role_seniority``, where both ranks are known) without wishing for
+      it.  Off, a manager is never planned into a junior role to save money.
     """
 
     budget: float | None = None
@@ -61,6 +64,7 @@ class PlanOptions:
     mentor_cap: int = 3
     mentor_share: float = 0.3
     hours_per_week: float = 8.0
+    step_down: bool = False
 
     def __post_init__(self) -> None:
         checks = [
