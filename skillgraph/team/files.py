@@ -147,12 +147,14 @@ def _rows(
         return
     if isinstance(data, bytes):
         try:
-            data = data.decode("utf-8-sig")
+            text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
             problems.append(Problem(name, line, None, "not UTF-8 text (save the file as UTF-8)"))
             return
-    lines = [(n, text) for n, text in enumerate(data.splitlines(), 1)]
+    else:
+        text = data
+    lines = list(enumerate(text.splitlines(), 1))
     body = [(n, t) for n, t in lines if t.strip() and not t.lstrip().startswith("#")]
     if not body:
         problems.append(Problem(name, None, None, "the file is empty (it needs a header line)"))

@@ -43,8 +43,8 @@ def gap_heatmap(
     the most people (ties: by skill number)."""
     lacking: Counter[int] = Counter()
     gaps = [(r, set(skills)) for r, skills in moves]
-    for _, skills in gaps:
-        lacking.update(skills)
+    for _, missing in gaps:
+        lacking.update(missing)
     skills = [s for s, _ in sorted(lacking.items(), key=lambda kv: (-kv[1], kv[0]))][:max_skills]
     row = {r: k for k, r in enumerate(roles)}
     col = {s: k for k, s in enumerate(skills)}

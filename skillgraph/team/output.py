@@ -84,7 +84,7 @@ def plan_rows(plan: TeamPlan) -> list[list[str]]:
             ]
         )
     for person, role in plan.unplaced:
-        rows.append([person, role.label, "no change"] + [""] * (len(PLAN_COLUMNS) - 3))
+        rows.append([person, role.label, "no change", *[""] * (len(PLAN_COLUMNS) - 3)])
     for h in plan.hires:
         for _ in range(h.count):
             rows.append(["", "", "hire", h.role.label, "hire", "", "", h.time_to_hire or "", "",

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import scipy.sparse as sp
 
-from ..careers.results import RESKILLING, STEP_DOWN, UPSKILLING, CareerPath, SkillGap
+from ..careers.results import JSON, RESKILLING, STEP_DOWN, UPSKILLING, CareerPath, SkillGap
 from ..taxonomy import Concept, Kind, Taxonomy
 from .assignment import greedy_assignment, optimal_assignment, plan_cost, with_wishes
 from .cohorts import choose_programs
@@ -185,7 +185,7 @@ def plan_team(
     unplaced = [(p.id, p.role) for i, p in enumerate(people) if best.role_of[i] < 0]
     true_cost = plan_cost(cost, hire, best.role_of, best.hires)
     effort = float(sum(m.effort_eur for m in moves))
-    summary = {
+    summary: dict[str, JSON] = {
         "people": len(people),
         "roles_needed": len(needs),
         "places": int(sum(needed)),
@@ -285,7 +285,8 @@ def _cohorts(t: Taxonomy, seats, movers: list[PersonMove], gaps):
     for p, i in seats:
         by_program.setdefault(p, []).append(i)
     teaches = _teaches(t)
-    cohorts, seats_of = [], {}
+    cohorts: list[Cohort] = []
+    seats_of: dict[str, list[Concept]] = {}
     for p, members in sorted(by_program.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         program = t.concept(Kind.PROGRAM, p)
         skills = sorted({s for i in members for s in gaps[i] if s in teaches[p]})

@@ -26,7 +26,7 @@ def brute_force(cost: np.ndarray, needed: list[int], hire: list[float]) -> float
     places = [r for r, d in enumerate(needed) for _ in range(d)]
     best = INF
     # Each place gets a person (distinct) or a hire (-1).
-    options = list(range(n_people)) + [-1]
+    options = [*range(n_people), -1]
     for choice in itertools.product(options, repeat=len(places)):
         people = [c for c in choice if c >= 0]
         if len(people) != len(set(people)):
