@@ -87,6 +87,57 @@ _START = [
 ]
 
 
+_TEAM_FIELDS = {
+    "budget": {"type": "number", "minimum": 0, "description": "EUR for programs (no limit)"},
+    "hour_eur": {"type": "number", "minimum": 0, "description": "EUR per hour of learning"},
+    "hire_eur": {"type": "number", "minimum": 0, "description": "EUR per hire by default"},
+    "wish_tolerance": {"type": "number", "minimum": 0, "maximum": 10},
+    "mentor_cap": {"type": "integer", "minimum": 0, "maximum": 50},
+    "hours_per_week": {"type": "number", "minimum": 0.5, "maximum": 80},
+    "step_down": {"type": "boolean"},
+}
+
+
+def _team_body(file: dict) -> dict:
+    """A plan request's body: the two files (as ``file`` says) and the settings."""
+    properties = {"team": file, "demand": file, **_TEAM_FIELDS}
+    return {"schema": {"type": "object", "required": ["team", "demand"], "properties": properties}}
+
+
+#: ``POST /api/team/plan`` (web/team.py): two CSV files in, a team plan out.
+_TEAM_PLAN = {
+    "post": {
+        "summary": "A plan for a team: who moves to which needed role (upskilling or "
+        "reskilling), what is hired, which programs to buy for how many seats within the "
+        "budget, mentors, and the skill-gap heat map.  The files are the team CSV (person, "
+        "role, skills, wish, hours_per_week) and the demand CSV (role, needed, hire_cost, "
+        "time_to_hire); nothing is stored, logged or cached.",
+        "requestBody": {
+            "required": True,
+            "content": {
+                "multipart/form-data": _team_body({"type": "string", "format": "binary"}),
+                "application/json": _team_body({"type": "string", "description": "CSV text"}),
+            },
+        },
+        "responses": {
+            "200": {
+                "description": "The plan",
+                "content": {"application/json": {"schema": {"type": "object"}}},
+            },
+            "400": {
+                "description": "Bad files (problems: one per line, with file, line and "
+                "column) or a bad setting",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+            },
+            "413": {
+                "description": "The upload is too large",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+            },
+        },
+    }
+}
+
+
 @functools.cache
 def document() -> dict:
     paths = {
@@ -166,6 +217,7 @@ def document() -> dict:
         ),
         "/api/examples": _op("Example path queries that have answers.", [], errors=()),
         "/api/openapi.json": _op("This document.", [], errors=()),
+        "/api/team/plan": _TEAM_PLAN,
         "/id/{path}": {
             "get": {
                 "summary": "Linked Data: a concept of the https://w3id.org/skillgraph/id/ "

@@ -86,10 +86,14 @@ def _options(values: Mapping[str, object]) -> PlanOptions:
 def _inputs() -> tuple[bytes | str, bytes | str, PlanOptions]:
     """The two files and the options of a plan request (multipart form or JSON)."""
     length = request.content_length
-    if length is None or length > MAX_UPLOAD:
+    if not length:
+        raise InvalidParameter(
+            "send the team and demand files: a multipart form (team, demand) or a JSON "
+            "object with their text, with the body's length given"
+        )
+    if length > MAX_UPLOAD:
         raise UploadTooLarge(
-            f"the upload must be at most {MAX_UPLOAD:,} bytes "
-            f"({MAX_BYTES:,} per file), with its length given"
+            f"the upload is {length:,} bytes; at most {MAX_UPLOAD:,} ({MAX_BYTES:,} per file)"
         )
     if request.is_json:
         body = request.get_json(silent=True)
