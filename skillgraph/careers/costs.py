@@ -79,7 +79,7 @@ def path_cost_matrix(
     out = np.full((len(starts), len(targets)), np.inf)
     if not len(starts) or not len(targets):
         return out
-    base_rows, base_cols, base_costs = _graph_entries(model.adjacency)
+    base = _cheapest(*_graph_entries(model.adjacency), n)
     targets_arr = np.asarray(targets, dtype=np.int64)
     # Every viable move into each target, for the last step of every path.
     into = [
@@ -89,17 +89,24 @@ def path_cost_matrix(
     for lo in range(0, len(starts), BATCH):
         batch = starts[lo : lo + BATCH]
         m = len(batch)
-        rows, cols, costs = [base_rows], [base_cols], [base_costs]
-        for i, start in enumerate(batch):
+        # One extra node per start (n + i) holding every move out of it (no duplicates:
+        # one entry per role), below the graph's rows.
+        cols, costs, lengths = [], [], []
+        for start in batch:
             _, job, train, _ = start_moves(model, start)
             moves = np.minimum(job, train)
             if start.role is not None:
                 moves[start.role] = np.inf
             reach = np.flatnonzero(np.isfinite(moves))
-            rows.append(np.full(len(reach), n + i))
             cols.append(reach)
             costs.append(moves[reach])
-        graph = _cheapest(np.concatenate(rows), np.concatenate(cols), np.concatenate(costs), n + m)
+            lengths.append(len(reach))
+        indptr = np.concatenate([[0], np.cumsum(lengths)])
+        block = sp.csr_matrix(
+            (np.concatenate(costs), np.concatenate(cols), indptr), shape=(m, n + m)
+        )
+        wide = sp.csr_matrix((base.data, base.indices, base.indptr), shape=(n, n + m))
+        graph = sp.vstack([wide, block], format="csr")
         dist = dijkstra(graph, directed=True, indices=np.arange(n, n + m))[:, :n]
         block = dist[:, targets_arr]
         for j, (u, c) in enumerate(into):
