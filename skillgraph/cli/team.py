@@ -135,11 +135,12 @@ def render_text(plan: TeamPlan) -> str:
         "Moves",
     ]
     rows = [
-        [m.person, m.source.label, m.target.label, m.kind, f"{m.hours:g}", f"{m.weeks:.0f}",
-         f"{m.effort_eur:,.0f}", len(m.programs), m.mentor or "-"]
+        [m.person, m.source.label, m.target.label, m.kind, len(m.missing), f"{m.hours:g}",
+         f"{m.weeks:.0f}", f"{m.effort_eur:,.0f}", len(m.programs), m.mentor or "-"]
         for m in plan.moves
     ]  # fmt: skip
-    headers = ["person", "from", "to", "kind", "hours", "weeks", "effort EUR", "programs", "mentor"]
+    headers = ["person", "from", "to", "kind", "gap", "hours", "weeks", "effort EUR", "programs",
+               "mentor"]  # fmt: skip
     lines.append(table(rows, headers, max_width=40) if rows else "  (none)")
     lines += ["", "Hires"]
     rows = [

@@ -23,6 +23,7 @@ PLAN_COLUMNS = [
     "target_role",
     "kind",
     "path",
+    "missing_skills",
     "learning_hours",
     "weeks",
     "effort_eur",
@@ -73,6 +74,7 @@ def plan_rows(plan: TeamPlan) -> list[list[str]]:
                 m.target.label,
                 m.kind,
                 path,
+                "; ".join(g.skill.label for g in m.missing),
                 m.hours,
                 round(m.weeks, 1),
                 round(m.effort_eur),
@@ -87,8 +89,8 @@ def plan_rows(plan: TeamPlan) -> list[list[str]]:
         rows.append([person, role.label, "no change", *[""] * (len(PLAN_COLUMNS) - 3)])
     for h in plan.hires:
         for _ in range(h.count):
-            rows.append(["", "", "hire", h.role.label, "hire", "", "", h.time_to_hire or "", "",
-                         round(h.cost_each), "", "", "", ""])  # fmt: skip
+            rows.append(["", "", "hire", h.role.label, "hire", "", "", "", h.time_to_hire or "",
+                         "", round(h.cost_each), "", "", "", ""])  # fmt: skip
     return [[_safe(c) for c in row] for row in rows]
 
 

@@ -23,6 +23,9 @@ def test_rows_per_person_and_hire_and_formulas_defused():
     moved = [r for r in rows if r["plan"] == "move"]
     assert len(moved) == 1 and moved[0]["target_role"] == "AI trainer"
     assert moved[0]["path"].startswith("data analyst > ")
+    assert moved[0]["missing_skills"] and float(moved[0]["learning_hours"]) > 0
+    assert all(r["hire_eur"] == "1" for r in rows if r["plan"] == "hire")
+    assert all(len(row) == len(PLAN_COLUMNS) for row in plan_rows(plan))
     assert {r["plan"] for r in rows} == {"move", "no change", "hire"}
     assert text.splitlines()[-1].startswith("# skillgraph default taxonomy")
     for row in cohort_rows(plan):

@@ -140,3 +140,21 @@ def test_people_data_reaches_no_store_no_sparql_no_id_no_log_and_no_cache(app, c
 def test_get_on_the_api_is_refused_and_the_page_answers(client, path):
     r = client.get(path)
     assert r.status_code == (200 if path == "/team" else 405)
+
+
+def test_hostile_labels_and_person_ids_stay_text(xss_client):
+    from .conftest import XSS_IMG, XSS_SCRIPT
+
+    x = "http://example.org/xss/"
+    team = f'person,role,wish\n"{XSS_IMG}",{x}clerk,{x}analyst\n"{XSS_SCRIPT}",{x}lead,\n'
+    demand = f"role,needed,hire_cost\n{x}analyst,1,1000000\n{x}lead,1,1000000\n"
+    r = xss_client.post(
+        "/team", data=_files(team=team.encode(), demand=demand.encode()),
+        content_type="multipart/form-data",
+    )  # fmt: skip
+    assert r.status_code == 200
+    html = r.get_data(as_text=True)
+    assert 'id="moves"' in html
+    for markup in (XSS_IMG, XSS_SCRIPT, "<img src=x", "<script>window"):
+        assert markup not in html
+    assert "&lt;img src=x onerror=" in html
