@@ -54,8 +54,8 @@ __all__ = [
 #: Caps of one plan: bytes per file, people, needed roles, and people needed in all.
 MAX_BYTES = 2_000_000
 MAX_PEOPLE = 5_000
-MAX_ROLES = 500
-MAX_NEEDED = 2_000
+MAX_ROLES = 200
+MAX_NEEDED = 1_000
 #: Problems listed before "... and N more".
 MAX_PROBLEMS = 50
 

@@ -106,9 +106,14 @@ def test_caps_on_size_people_and_needed(lookup, monkeypatch):
     assert _problems(read_team, "person,role\n" + rows, lookup, "t.csv") == [
         "t.csv:5: more than 3 people"
     ]
-    demand = "role,needed\nreceptionist,1500\ndata analyst,600\n"
+    monkeypatch.setattr(files, "MAX_ROLES", 1)
+    assert _problems(
+        read_demand, "role,needed\nreceptionist,1\nAI trainer,1\n", lookup, "d.csv"
+    ) == ["d.csv:3: more than 1 roles"]
+    monkeypatch.setattr(files, "MAX_ROLES", 10)
+    demand = "role,needed\nreceptionist,1000\ndata analyst,600\nAI trainer,500\n"
     assert _problems(read_demand, demand, lookup, "d.csv") == [
-        "d.csv: needed: 2,100 people needed in all; at most 2,000"
+        "d.csv: needed: 2,100 people needed in all; at most 1,000"
     ]
 
 
