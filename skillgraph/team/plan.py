@@ -259,7 +259,7 @@ def _move(careers, person: Person, need: Need, eur_per_unit: float, options) -> 
     if person.role.uri == need.role.uri:
         return PersonMove(
             person.id, person.role, need.role, ALREADY_THERE, 0.0, 0.0, 0.0, 0.0, per_week, [],
-            None, person.wish, hire_eur=eur,
+            None, person.wish, hire_eur=eur, hire_weeks=need.time_to_hire,
         )  # fmt: skip
     path = careers.paths(person.role, need.role, k=1, have=list(person.skills))[0]
     cost = float(path.cost)
@@ -277,6 +277,7 @@ def _move(careers, person: Person, need: Need, eur_per_unit: float, options) -> 
         path=path,
         wish=person.wish,
         hire_eur=eur,
+        hire_weeks=need.time_to_hire,
     )
 
 

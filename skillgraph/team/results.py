@@ -103,6 +103,7 @@ class PersonMove:
     wish: Concept | None = None
     wish_granted: bool = False
     hire_eur: float = 0.0  # what hiring for the role instead would cost
+    hire_weeks: float | None = None  # and how long it would take (None: not given)
     programs: list[Concept] = field(default_factory=list)
     mentor: str | None = None
     mentor_reason: str | None = None
@@ -126,6 +127,7 @@ class PersonMove:
             "wish": _concept(self.wish),
             "wish_granted": self.wish_granted,
             "hire_instead_eur": self.hire_eur,
+            "hire_instead_weeks": self.hire_weeks,
             "programs": [_concept(p) for p in self.programs],
             "mentor": self.mentor,
             "mentor_reason": self.mentor_reason,
