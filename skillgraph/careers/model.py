@@ -21,6 +21,7 @@ from . import paths as _paths
 from .explain import Explainer
 from .fit import best_cut, fit_matrix, profile_for, profile_row
 from .moves import MoveRow, move_row, ranks_down, training_cost
+from .outlook import WeightedAdjacency, below_floor, exposure_costs
 from .params import PathParams
 from .request import request_graph
 from .requirements import Requirements, requirements
@@ -284,16 +285,37 @@ class CareerModel:
         )
         if start.virtual and start.role is not None:
             avoid = avoid | {start.role}
+        # Request-time rules (careers.outlook): the wage floor leaves roles out, the
+        # exposure weight adds to each move's cost into a role (the bounds stay valid).
+        assert t.role_wage is not None and t.role_exposure is not None
+        floor = below_floor(t.role_wage, start.role, self.params.wage_floor)
+        if floor[target]:
+            raise NoPath(
+                f"{target_concept.label!r} pays less than the wage floor "
+                f"({self.params.wage_floor:.0%} of the start's median wage)",
+                reason="the target's median wage is below the wage floor",
+            )
+        kept = avoid | set(np.flatnonzero(floor).tolist()) if floor.any() else avoid
+        node_cost = exposure_costs(t.role_exposure, self.params.exposure_weight)
         found = _paths.k_shortest_paths(
-            adj,
+            adj if node_cost is None else WeightedAdjacency(adj, node_cost),
             source,
             target,
             k,
             max_reskilling=max_reskilling,
             max_steps=max_steps,
-            avoid=avoid,
+            avoid=kept,
             **bounds,
         )
+        if (
+            not found
+            and kept is not avoid
+            and _paths.shortest_path(
+                adj, source, target, avoid=avoid, max_reskilling=max_reskilling, max_steps=max_steps
+            )
+        ):
+            reason = "every path steps to a role paid below the wage floor"
+            raise NoPath(f"no path from {start.concept.label!r}: {reason}", reason=reason)
         if not found:
             raise self._no_path(adj, source, start, target, max_reskilling, max_steps, avoid)
         return [self._path(adj, start, nodes) for _, nodes in found]
