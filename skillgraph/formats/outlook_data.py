@@ -178,7 +178,7 @@ def read_oews(
         raise DataImportError(
             "no detailed occupation (O_GROUP = detailed) in the file", file=str(path)
         )
-    return w, {"counts": counts, "quality": {}}
+    return w, {"counts": counts}
 
 
 def _year_of(path: Path) -> int:
@@ -223,7 +223,7 @@ def read_exposure(
         w.figure(uri, f"{code}/{column}", "LLMExposure", score, column)
     if not seen:
         raise DataImportError("no occupation in the file", file=str(path))
-    return w, {"counts": {"exposure scores": len(seen)}, "quality": {}}
+    return w, {"counts": {"exposure scores": len(seen)}}
 
 
 def import_crosswalk(path: str | Path, store: str | Path, *, progress: Progress = None):

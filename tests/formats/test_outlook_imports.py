@@ -1,0 +1,224 @@
+"""`skillgraph import crosswalk | oews | exposure` on a hand-built store with exact figures,
+bad input (one line naming file and line, store untouched), and the real files (skipped
+when ../shared/data is absent)."""
+
+from __future__ import annotations
+
+import math
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+import skillgraph
+from skillgraph.errors import DataImportError
+from skillgraph.formats.outlook_data import import_crosswalk, import_exposure, import_oews
+from skillgraph.namespace import SG, SKOS
+from skillgraph.store import build_store, open_store
+from skillgraph.validate import validate
+
+from ..helpers import SHARED_DATA as DATA
+
+SKILLGRAPH = Path(sys.executable).with_name("skillgraph")
+ESCO_OCC = "http://data.europa.eu/esco/occupation/"
+
+TURTLE = """
+@prefix sg: <https://w3id.org/skillgraph/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix occ: <http://data.europa.eu/esco/occupation/> .
+@prefix sk: <http://data.europa.eu/esco/skill/> .
+occ:analyst a sg:Role ; skos:prefLabel "data analyst"@en ; skos:notation "2511.1" ;
+    sg:essentialSkill sk:sql, sk:stats .
+occ:clerk a sg:Role ; skos:prefLabel "bookkeeper"@en ; skos:notation "4311.1" ;
+    sg:essentialSkill sk:ledger, sk:sql .
+occ:nomap a sg:Role ; skos:prefLabel "glass blower"@en ; skos:notation "7315.1" ;
+    sg:essentialSkill sk:glass .
+sk:sql a sg:Skill ; skos:prefLabel "SQL"@en .
+sk:stats a sg:Skill ; skos:prefLabel "statistics"@en .
+sk:ledger a sg:Skill ; skos:prefLabel "bookkeeping"@en .
+sk:glass a sg:Skill ; skos:prefLabel "glass blowing"@en .
+"""
+
+CROSSWALK = """ESCO/ISCO Code,ESCO/ISCO Title,O*NET-SOC 2019 Code,O*NET-SOC 2019 Title
+2511.1,data analyst,15-2051.00,Data Scientists
+2511.1,data analyst,15-2051.01,Business Intelligence Analysts
+2511.1,data analyst,43-9111.00,Statistical Assistants
+4311.1,bookkeeper,43-3031.00,"Bookkeeping, Accounting, and Auditing Clerks"
+9999.9,not in the store,11-1011.00,Chief Executives
+7315.1,glass blower,,
+,,,
+"""
+
+OEWS_HEADER = "OCC_CODE,OCC_TITLE,O_GROUP,TOT_EMP,A_MEDIAN\n"
+OEWS = OEWS_HEADER + (
+    '00-0000,All Occupations,total,"140,886,310","45,760"\n'
+    '15-2051,Data Scientists,detailed,"100",100000\n'
+    '43-9111,Statistical Assistants,detailed,"300","50,000"\n'
+    '43-3031,"Bookkeeping, Accounting, and Auditing Clerks",detailed,"1,000","45,560"\n'
+    "11-1011,Chief Executives,detailed,200,#\n"
+)
+
+EXPOSURE = """O*NET-SOC Code,Title,dv_rating_beta,human_rating_beta
+15-2051.00,Data Scientists,0.7,0.6
+15-2051.01,Business Intelligence Analysts,0.5,0.4
+43-9111.00,Statistical Assistants,0.3,0.2
+43-3031.00,"Bookkeeping, Accounting, and Auditing Clerks",0.6,0.5
+"""
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _base_store(folder: Path) -> Path:
+    location = folder / "store"
+
+    def fill(store: ox.Store) -> dict:
+        store.load(TURTLE.encode(), format=ox.RdfFormat.TURTLE)
+        return {"sources": [], "counts": {}}
+
+    build_store(location, fill)
+    return location
+
+
+@pytest.fixture(scope="module")
+def linked(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("outlook")
+    location = _base_store(folder)
+    import_crosswalk(_write(folder, "cw.csv", CROSSWALK), location)
+    import_oews(_write(folder, "national_M2021_dl.csv", OEWS), location)
+    import_exposure(_write(folder, "occ_level.csv", EXPOSURE), location)
+    return location
+
+
+def test_figures_reach_the_roles_combined_by_employment(linked):
+    g = skillgraph.open(linked)
+    analyst = g.careers.figures("data analyst")
+    # 15-2051 (100 jobs, 100k) and 43-9111 (300 jobs, 50k): the weighted median is 50k.
+    assert (analyst.wage, analyst.employment) == (50_000.0, 400.0)
+    # .00 and .01 share 15-2051's 100 jobs; 43-9111.00 has 300:
+    # (0.6 * 50 + 0.4 * 50 + 0.2 * 300) / 400 = 0.275
+    assert analyst.exposure == pytest.approx(0.275)
+    assert analyst.band == "medium"
+    assert analyst.codes == ("15-2051.00", "15-2051.01", "43-9111.00")
+    clerk = g.careers.figures("bookkeeper", start="data analyst")
+    assert (clerk.wage, clerk.employment, clerk.exposure) == (45_560.0, 1000.0, 0.5)
+    assert clerk.wage_change == 45_560.0 - 50_000.0
+    assert clerk.band == "high"
+    nothing = g.careers.figures("glass blower")
+    assert nothing.wage is None and nothing.exposure is None and not nothing.known
+    assert "BLS" in analyst.sources["wage"] and "2021" in analyst.sources["wage"]
+    assert "GPTs" in analyst.sources["exposure"]
+
+
+def test_crosswalk_is_kept_both_ways_with_provenance(linked):
+    store = open_store(linked)
+    onet = "https://w3id.org/skillgraph/onet/occupation/15-2051.00"
+    both = store.query(
+        f"ASK {{ <{ESCO_OCC}analyst> <{SKOS.closeMatch}> <{onet}> . "
+        f"<{onet}> <{SKOS.closeMatch}> <{ESCO_OCC}analyst> }}"
+    )
+    assert bool(both)
+    rows = list(
+        store.query(
+            f"SELECT ?line ?src WHERE {{ ?m a <{SG.Mapping}> ; <{SG.mappedFrom}> "
+            f"<{ESCO_OCC}analyst> ; <{SG.mappedTo}> <{onet}> ; <{SG.sourceLine}> ?line ; "
+            "<http://purl.org/dc/terms/source> ?src }"
+        )
+    )
+    assert [(r["line"].value, r["src"].value) for r in rows] == [
+        ("2", "https://w3id.org/skillgraph/source/esco-onet-crosswalk")
+    ]
+    assert store.meta["quality"]  # the row with no store code is reported
+    # Each figure carries its year, licence and source; the shapes hold.
+    report = validate(store)
+    assert report.conforms, report.text
+
+
+def test_top_coded_wage_and_reimport_replaces(linked, tmp_path):
+    g = skillgraph.open(linked)
+    store = g.store
+    rows = list(
+        store.query(
+            f"SELECT ?v ?m WHERE {{ <https://w3id.org/skillgraph/soc/11-1011> <{SG.figure}> ?f . "
+            f"?f <{SG.measure}> <{SG.MedianAnnualWage}> ; <{SG.value}> ?v ; <{SG.method}> ?m }}"
+        )
+    )
+    assert [(float(r["v"].value), "top-coded" in r["m"].value) for r in rows] == [(208000.0, True)]
+    before = len(store)
+    import_oews(_write(tmp_path, "national_M2021_dl.csv", OEWS), linked)
+    assert len(open_store(linked)) == before  # the same figures, not twice
+
+
+BAD = [
+    (
+        "oews",
+        OEWS_HEADER + "15-2051,x,detailed,12a,100\n",
+        "national_M2021_dl.csv:2: TOT_EMP '12a'",
+    ),
+    ("oews", OEWS_HEADER + "15-205,x,detailed,1,100\n", "national_M2021_dl.csv:2: OCC_CODE"),
+    ("oews", "OCC_CODE,TOT_EMP\n", "national_M2021_dl.csv:1: missing columns"),
+    ("exposure", EXPOSURE + "15-2041.00,x,0.1,1.5\n", "occ_level.csv:6: human_rating_beta '1.5'"),
+    ("exposure", EXPOSURE + "15-2051.00,x,0.1,0.2\n", "occ_level.csv:6: O*NET-SOC Code 15-2051.00"),
+    ("crosswalk", CROSSWALK + "2511.1,x,15-2051,y\n", "cw.csv:9: O*NET-SOC 2019 Code '15-2051'"),
+    ("crosswalk", "ESCO/ISCO Code,O*NET-SOC 2019 Code\n1.1,15-2051.00\n", "no row names an ESCO"),
+]
+NAMES = {"oews": "national_M2021_dl.csv", "exposure": "occ_level.csv", "crosswalk": "cw.csv"}
+
+
+@pytest.mark.parametrize(("fmt", "text", "message"), BAD)
+def test_bad_input_is_one_line_and_leaves_the_store_untouched(tmp_path, fmt, text, message):
+    location = _base_store(tmp_path)
+    before = open_store(location).content_id
+    path = _write(tmp_path, NAMES[fmt], text)
+    env = {k: v for k, v in os.environ.items() if k != "SKILLGRAPH_STORE"}
+    run = subprocess.run(
+        [str(SKILLGRAPH), "import", fmt, str(path), "--store", str(location)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert run.returncode == 1
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 2 and lines[0].startswith("reading"), run.stderr
+    assert lines[1].startswith("error: ") and message in lines[1], lines[1]
+    assert open_store(location).content_id == before
+
+
+def test_a_store_with_no_taxonomy_is_refused(tmp_path):
+    with pytest.raises(DataImportError, match="holds no taxonomy"):
+        import_oews(_write(tmp_path, "national_M2021_dl.csv", OEWS), tmp_path / "empty")
+
+
+# ---------------------------------------------------------------- the real files
+
+REAL = DATA / "esco-onet-crosswalk" / "ESCO_to_ONET-SOC.csv"
+
+
+@pytest.fixture(scope="module")
+def esco_linked(tmp_path_factory):
+    if not REAL.exists():
+        pytest.skip(f"{DATA} is absent: the real-data outlook tests need it")
+    from skillgraph.formats.esco import import_esco
+
+    location = tmp_path_factory.mktemp("esco-outlook") / "store"
+    import_esco(DATA / "esco-v1.1.1-en", location)
+    import_crosswalk(REAL, location)
+    import_oews(DATA / "bls-oews-2021" / "national_M2021_dl.csv", location)
+    import_exposure(DATA / "llm-exposure" / "occ_level.csv", location)
+    return skillgraph.open(location)
+
+
+def test_data_analyst_on_esco_has_a_median_wage_and_an_exposure_band(esco_linked):
+    f = esco_linked.careers.figures("data analyst")
+    assert f.wage is not None and 30_000 < f.wage < 250_000
+    assert f.band in ("low", "medium", "high")
+    assert "15-2051.00" in f.codes
+    t = esco_linked.careers.taxonomy
+    assert sum(not math.isnan(x) for x in t.role_wage) > 0.9 * t.n_roles
