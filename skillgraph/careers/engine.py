@@ -40,6 +40,7 @@ from .model import CareerModel, Start
 from .outlook import Figures, figures_of
 from .params import ParamsLike, coerce_params
 from .results import CareerPath, Move, WhatIf
+from .safer import SaferRoles, safer_roles
 from .transition_graph import TransitionGraph
 
 __all__ = ["MAX_K", "MAX_STEPS_LIMIT", "Careers", "DerivedCache", "Name", "Names", "Resolver"]
@@ -189,6 +190,13 @@ class Careers:
         new = [self._move_figures(m, begin.role) for m in new]
         learned = [self.taxonomy.concept(Kind.SKILL, s) for s in dict.fromkeys(skills)]
         return WhatIf(begin.concept, learned, new, cheaper)
+
+    def safer_roles(
+        self, start: Name, *, k: int = 5, min_drop: float = 0.1, params: ParamsLike = None
+    ) -> SaferRoles:
+        """The ``k`` nearest roles with exposure ``min_drop`` lower and no lower median
+        wage than ``start``, with the cheapest path to each (``careers.safer``)."""
+        return safer_roles(self, start, k=k, min_drop=min_drop, params=params)
 
     # ------------------------------------------------------------ figures
 

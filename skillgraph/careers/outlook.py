@@ -245,6 +245,21 @@ class Figures:
     def known(self) -> bool:
         return self.wage is not None or self.exposure is not None
 
+    def summary(self) -> str:
+        """One line: US median wage (change from the start), LLM exposure band and score.
+
+        >>> Figures(50_000.0, 10.0, 0.62, wage_change=5_000.0, wage_change_share=0.11).summary()
+        '$50,000 (+11%), high exposure 0.62'
+        >>> Figures(None, None, None).summary()
+        'pay unknown, exposure unknown'
+        """
+        pay = "pay unknown" if self.wage is None else f"${self.wage:,.0f}"
+        if self.wage_change_share is not None:
+            pay += f" ({self.wage_change_share:+.0%})"
+        if self.exposure is None:
+            return f"{pay}, exposure unknown"
+        return f"{pay}, {self.band} exposure {self.exposure:.2f}"
+
     def as_dict(self) -> dict[str, object]:
         return {
             "median_wage": self.wage,

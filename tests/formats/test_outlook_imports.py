@@ -4,6 +4,7 @@ when ../shared/data is absent)."""
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import subprocess
@@ -222,3 +223,53 @@ def test_data_analyst_on_esco_has_a_median_wage_and_an_exposure_band(esco_linked
     assert "15-2051.00" in f.codes
     t = esco_linked.careers.taxonomy
     assert sum(not math.isnan(x) for x in t.role_wage) > 0.9 * t.n_roles
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "SKILLGRAPH_STORE"}
+    return subprocess.run(
+        [str(SKILLGRAPH), *args], capture_output=True, text=True, env=env, timeout=120
+    )
+
+
+def test_cli_shows_the_figures_and_what_they_do_not_mean(linked):
+    run = _cli("next", "bookkeeper", "--store", str(linked), "--json")
+    assert run.returncode == 0, run.stderr
+    moves = json.loads(run.stdout)["moves"]
+    analyst = next(m for m in moves if m["role"]["label"] == "data analyst")
+    assert analyst["outlook"]["median_wage"] == 50_000.0
+    assert analyst["outlook"]["median_wage_change"] == 50_000.0 - 45_560.0
+    assert analyst["outlook"]["exposure_band"] == "medium"
+    glass = next(m for m in moves if m["role"]["label"] == "glass blower")
+    assert glass["outlook"]["median_wage"] is None
+    run = _cli("path", "bookkeeper", "data analyst", "--store", str(linked))
+    assert run.returncode == 0, run.stderr
+    assert "$50,000 (+10%), medium exposure 0.28" in run.stdout
+    assert "exposure is not replacement" in run.stdout
+    run = _cli("path", "data analyst", "bookkeeper", "--wage-floor", "0.95", "--store", str(linked))
+    assert run.returncode == 1 and "wage floor" in run.stderr
+
+
+def test_safer_roles_on_the_hand_built_store(linked):
+    # The bookkeeper (exposure 0.5, 45,560) -> the data analyst (0.275, 50,000) is safer.
+    run = _cli("safer", "bookkeeper", "--store", str(linked), "--json")
+    assert run.returncode == 0, run.stderr
+    found = json.loads(run.stdout)
+    assert [p["target"]["label"] for p in found["paths"]] == ["data analyst"]
+    assert found["start_outlook"]["exposure"] == 0.5
+    # The other way round nothing is safer; with no figures the answer says so.
+    run = _cli("safer", "data analyst", "--store", str(linked), "--json")
+    assert json.loads(run.stdout)["paths"] == []
+    run = _cli("safer", "glass blower", "--store", str(linked))
+    assert run.returncode == 1 and "no known exposure" in run.stderr
+
+
+def test_bookkeeper_on_esco_has_safer_roles(esco_linked):
+    found = esco_linked.careers.safer_roles("bookkeeper", k=5)
+    assert found.paths
+    start = found.start
+    for path in found.paths:
+        target = path.outlook
+        assert target is not None and target.exposure is not None and target.wage is not None
+        assert target.exposure <= start.exposure - 0.1 + 1e-9
+        assert target.wage >= start.wage
