@@ -11,90 +11,25 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 
 import skillgraph
 from skillgraph.errors import DataImportError
 from skillgraph.formats.outlook_data import import_crosswalk, import_exposure, import_oews
 from skillgraph.namespace import SG, SKOS
-from skillgraph.store import build_store, open_store
+from skillgraph.store import open_store
 from skillgraph.validate import validate
 
 from ..helpers import SHARED_DATA as DATA
+from ..outlook_data import CROSSWALK, EXPOSURE, OEWS, OEWS_HEADER, base_store, linked_store, write
 
 SKILLGRAPH = Path(sys.executable).with_name("skillgraph")
 ESCO_OCC = "http://data.europa.eu/esco/occupation/"
 
-TURTLE = """
-@prefix sg: <https://w3id.org/skillgraph/ontology#> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix occ: <http://data.europa.eu/esco/occupation/> .
-@prefix sk: <http://data.europa.eu/esco/skill/> .
-occ:analyst a sg:Role ; skos:prefLabel "data analyst"@en ; skos:notation "2511.1" ;
-    sg:essentialSkill sk:sql, sk:stats .
-occ:clerk a sg:Role ; skos:prefLabel "bookkeeper"@en ; skos:notation "4311.1" ;
-    sg:essentialSkill sk:ledger, sk:sql .
-occ:nomap a sg:Role ; skos:prefLabel "glass blower"@en ; skos:notation "7315.1" ;
-    sg:essentialSkill sk:glass .
-sk:sql a sg:Skill ; skos:prefLabel "SQL"@en .
-sk:stats a sg:Skill ; skos:prefLabel "statistics"@en .
-sk:ledger a sg:Skill ; skos:prefLabel "bookkeeping"@en .
-sk:glass a sg:Skill ; skos:prefLabel "glass blowing"@en .
-"""
-
-CROSSWALK = """ESCO/ISCO Code,ESCO/ISCO Title,O*NET-SOC 2019 Code,O*NET-SOC 2019 Title
-2511.1,data analyst,15-2051.00,Data Scientists
-2511.1,data analyst,15-2051.01,Business Intelligence Analysts
-2511.1,data analyst,43-9111.00,Statistical Assistants
-4311.1,bookkeeper,43-3031.00,"Bookkeeping, Accounting, and Auditing Clerks"
-9999.9,not in the store,11-1011.00,Chief Executives
-7315.1,glass blower,,
-,,,
-"""
-
-OEWS_HEADER = "OCC_CODE,OCC_TITLE,O_GROUP,TOT_EMP,A_MEDIAN\n"
-OEWS = OEWS_HEADER + (
-    '00-0000,All Occupations,total,"140,886,310","45,760"\n'
-    '15-2051,Data Scientists,detailed,"100",100000\n'
-    '43-9111,Statistical Assistants,detailed,"300","50,000"\n'
-    '43-3031,"Bookkeeping, Accounting, and Auditing Clerks",detailed,"1,000","45,560"\n'
-    "11-1011,Chief Executives,detailed,200,#\n"
-)
-
-EXPOSURE = """O*NET-SOC Code,Title,dv_rating_beta,human_rating_beta
-15-2051.00,Data Scientists,0.7,0.6
-15-2051.01,Business Intelligence Analysts,0.5,0.4
-43-9111.00,Statistical Assistants,0.3,0.2
-43-3031.00,"Bookkeeping, Accounting, and Auditing Clerks",0.6,0.5
-"""
-
-
-def _write(folder: Path, name: str, text: str) -> Path:
-    path = folder / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def _base_store(folder: Path) -> Path:
-    location = folder / "store"
-
-    def fill(store: ox.Store) -> dict:
-        store.load(TURTLE.encode(), format=ox.RdfFormat.TURTLE)
-        return {"sources": [], "counts": {}}
-
-    build_store(location, fill)
-    return location
-
 
 @pytest.fixture(scope="module")
 def linked(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("outlook")
-    location = _base_store(folder)
-    import_crosswalk(_write(folder, "cw.csv", CROSSWALK), location)
-    import_oews(_write(folder, "national_M2021_dl.csv", OEWS), location)
-    import_exposure(_write(folder, "occ_level.csv", EXPOSURE), location)
-    return location
+    return linked_store(tmp_path_factory.mktemp("outlook"))
 
 
 def test_figures_reach_the_roles_combined_by_employment(linked):
@@ -152,7 +87,7 @@ def test_top_coded_wage_and_reimport_replaces(linked, tmp_path):
     )
     assert [(float(r["v"].value), "top-coded" in r["m"].value) for r in rows] == [(208000.0, True)]
     before = len(store)
-    import_oews(_write(tmp_path, "national_M2021_dl.csv", OEWS), linked)
+    import_oews(write(tmp_path, "national_M2021_dl.csv", OEWS), linked)
     assert len(open_store(linked)) == before  # the same figures, not twice
 
 
@@ -174,9 +109,9 @@ NAMES = {"oews": "national_M2021_dl.csv", "exposure": "occ_level.csv", "crosswal
 
 @pytest.mark.parametrize(("fmt", "text", "message"), BAD)
 def test_bad_input_is_one_line_and_leaves_the_store_untouched(tmp_path, fmt, text, message):
-    location = _base_store(tmp_path)
+    location = base_store(tmp_path)
     before = open_store(location).content_id
-    path = _write(tmp_path, NAMES[fmt], text)
+    path = write(tmp_path, NAMES[fmt], text)
     env = {k: v for k, v in os.environ.items() if k != "SKILLGRAPH_STORE"}
     run = subprocess.run(
         [str(SKILLGRAPH), "import", fmt, str(path), "--store", str(location)],
@@ -194,7 +129,7 @@ def test_bad_input_is_one_line_and_leaves_the_store_untouched(tmp_path, fmt, tex
 
 def test_a_store_with_no_taxonomy_is_refused(tmp_path):
     with pytest.raises(DataImportError, match="holds no taxonomy"):
-        import_oews(_write(tmp_path, "national_M2021_dl.csv", OEWS), tmp_path / "empty")
+        import_oews(write(tmp_path, "national_M2021_dl.csv", OEWS), tmp_path / "empty")
 
 
 # ---------------------------------------------------------------- the real files
