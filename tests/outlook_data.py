@@ -17,9 +17,14 @@ TURTLE = """
 @prefix sk: <http://data.europa.eu/esco/skill/> .
 @prefix f: <http://data.europa.eu/esco/isco/> .
 occ:analyst a sg:Role ; skos:prefLabel "data analyst"@en ; skos:notation "2511.1" ;
-    sg:essentialSkill sk:sql, sk:stats ; sg:field f:C25 .
+    sg:essentialSkill sk:sql, sk:stats ; sg:optionalSkill sk:excel ; sg:field f:C25 .
 occ:clerk a sg:Role ; skos:prefLabel "bookkeeper"@en ; skos:notation "4311.1" ;
-    sg:essentialSkill sk:ledger, sk:sql ; sg:field f:C43 .
+    sg:essentialSkill sk:ledger, sk:sql, sk:stats ; sg:optionalSkill sk:excel ; sg:field f:C43 .
+occ:guard a sg:Role ; skos:prefLabel "lifeguard"@en ; skos:notation "5419.1" ;
+    sg:essentialSkill sk:swim, sk:stats ; sg:field f:C54 .
+sk:swim a sg:Skill ; skos:prefLabel "swimming"@en .
+sk:excel a sg:Skill ; skos:prefLabel "spreadsheets"@en .
+f:C54 a sg:Field ; skos:prefLabel "protective services workers"@en .
 f:C25 a sg:Field ; skos:prefLabel "ICT professionals"@en .
 f:C43 a sg:Field ; skos:prefLabel "numerical clerks"@en .
 occ:nomap a sg:Role ; skos:prefLabel "glass blower"@en ; skos:notation "7315.1" ;
@@ -36,6 +41,7 @@ CROSSWALK = """ESCO/ISCO Code,ESCO/ISCO Title,O*NET-SOC 2019 Code,O*NET-SOC 2019
 2511.1,data analyst,43-9111.00,Statistical Assistants
 4311.1,bookkeeper,43-3031.00,"Bookkeeping, Accounting, and Auditing Clerks"
 9999.9,not in the store,11-1011.00,Chief Executives
+5419.1,lifeguard,33-9092.00,"Lifeguards, Ski Patrol, and Other Protective Service Workers"
 7315.1,glass blower,,
 ,,,
 """
@@ -47,6 +53,7 @@ OEWS = OEWS_HEADER + (
     '43-9111,Statistical Assistants,detailed,"300","50,000"\n'
     '43-3031,"Bookkeeping, Accounting, and Auditing Clerks",detailed,"1,000","45,560"\n'
     "11-1011,Chief Executives,detailed,200,#\n"
+    '33-9092,Lifeguards,detailed,50,"30,000"\n'
 )
 
 EXPOSURE = """O*NET-SOC Code,Title,dv_rating_beta,human_rating_beta
@@ -54,6 +61,7 @@ EXPOSURE = """O*NET-SOC Code,Title,dv_rating_beta,human_rating_beta
 15-2051.01,Business Intelligence Analysts,0.5,0.4
 43-9111.00,Statistical Assistants,0.3,0.2
 43-3031.00,"Bookkeeping, Accounting, and Auditing Clerks",0.6,0.5
+33-9092.00,Lifeguards,0.1,0.05
 """
 
 

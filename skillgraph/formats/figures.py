@@ -8,6 +8,8 @@ A figure is an ``sg:Figure`` node on the occupation it describes (``sg:figure``)
 occupation (``https://w3id.org/skillgraph/onet/occupation/15-2051.00``, the O*NET importer's
 URI); roles reach them through their own O*NET-SOC code or the crosswalk's
 ``skos:closeMatch`` (``projection`` combines them, ``careers.outlook.combine``).
+Every O*NET-SOC occupation is linked to its SOC code with ``skos:broadMatch`` (for
+SPARQL: ``?role skos:closeMatch?/skos:broadMatch ?soc``).
 
 These imports always add to the store (they need its roles); importing a dataset again
 replaces that dataset's earlier figures or mappings.  Every row is read and checked before
@@ -23,6 +25,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from ..careers.outlook import is_onet_code
 from ..errors import DataImportError
 from ..namespace import DCTERMS, RDF, RDFS, SG, SKOS, XSD
 from .ntriples import TripleBuffer, iri, literal
@@ -182,6 +185,28 @@ def _unlabelled(store: ox.Store, uris: list[str]) -> set[str]:
     }
 
 
+def _link_soc(store: ox.Store) -> None:
+    """Link every O*NET-SOC occupation of the store to its SOC code (``skos:broadMatch``:
+    ``15-2051.01`` -> ``15-2051``), whichever was imported first, so that SPARQL reaches a
+    role's OEWS figures through links rather than string arithmetic."""
+    scheme = ox.NamedNode(SOC + "scheme")
+    notation = ox.NamedNode(str(SKOS.notation))
+    socs: dict[str, ox.NamedNode] = {}
+    for quad in store.quads_for_pattern(None, ox.NamedNode(str(SKOS.inScheme)), scheme):
+        for row in store.quads_for_pattern(quad.subject, notation, None):
+            if isinstance(row.object, ox.Literal) and isinstance(quad.subject, ox.NamedNode):
+                socs[row.object.value] = quad.subject
+    if not socs:
+        return
+    broad = ox.NamedNode(str(SKOS.broadMatch))
+    links = []
+    for row in store.quads_for_pattern(None, notation, None):
+        code = row.object.value if isinstance(row.object, ox.Literal) else ""
+        if is_onet_code(code) and code[:7] in socs:
+            links.append(ox.Quad(row.subject, broad, socs[code[:7]]))
+    store.bulk_extend(links)
+
+
 def has_roles(store: ox.Store) -> bool:
     """Whether ``store`` holds any ``sg:Role``."""
     q = store.query(f"ASK {{ ?r a <{SG.Role}> }}")
@@ -214,6 +239,7 @@ def import_figures(
         for uri in sorted(_unlabelled(store, sorted(writer.labels))):
             writer.add(iri(uri), iri(str(SKOS.prefLabel)), literal(writer.labels[uri], "en"))
         writer.buffer.load_into(store)
+        _link_soc(store)
         meta.setdefault("sources", [source.meta()])
         return meta
 

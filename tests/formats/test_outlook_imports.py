@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
 import skillgraph
@@ -99,9 +100,9 @@ BAD = [
     ),
     ("oews", OEWS_HEADER + "15-205,x,detailed,1,100\n", "national_M2021_dl.csv:2: OCC_CODE"),
     ("oews", "OCC_CODE,TOT_EMP\n", "national_M2021_dl.csv:1: missing columns"),
-    ("exposure", EXPOSURE + "15-2041.00,x,0.1,1.5\n", "occ_level.csv:6: human_rating_beta '1.5'"),
-    ("exposure", EXPOSURE + "15-2051.00,x,0.1,0.2\n", "occ_level.csv:6: O*NET-SOC Code 15-2051.00"),
-    ("crosswalk", CROSSWALK + "2511.1,x,15-2051,y\n", "cw.csv:9: O*NET-SOC 2019 Code '15-2051'"),
+    ("exposure", EXPOSURE + "15-2041.00,x,0.1,1.5\n", "occ_level.csv:7: human_rating_beta '1.5'"),
+    ("exposure", EXPOSURE + "15-2051.00,x,0.1,0.2\n", "occ_level.csv:7: O*NET-SOC Code 15-2051.00"),
+    ("crosswalk", CROSSWALK + "2511.1,x,15-2051,y\n", "cw.csv:10: O*NET-SOC 2019 Code '15-2051'"),
     ("crosswalk", "ESCO/ISCO Code,O*NET-SOC 2019 Code\n1.1,15-2051.00\n", "no row names an ESCO"),
 ]
 NAMES = {"oews": "national_M2021_dl.csv", "exposure": "occ_level.csv", "crosswalk": "cw.csv"}
@@ -208,3 +209,65 @@ def test_bookkeeper_on_esco_has_safer_roles(esco_linked):
         assert target is not None and target.exposure is not None and target.wage is not None
         assert target.exposure <= start.exposure - 0.1 + 1e-9
         assert target.wage >= start.wage
+
+
+def _example_rows(store, slug: str) -> list[dict]:
+    from skillgraph.sparql.examples import example
+
+    return [
+        {v.value: s[v.value].value for v in rows.variables if s[v.value] is not None}
+        for rows in [store.query(example(slug).query)]
+        for s in rows
+    ]
+
+
+def test_sparql_examples_over_the_figures(linked):
+    store = open_store(linked)
+    best = _example_rows(store, "best-paid-reskilling")
+    # From the data analyst (ICT), the bookkeeper (clerks) shares SQL, statistics and
+    # spreadsheets; its wage is 45,560 (one SOC code).
+    assert [(r["roleLabel"], float(r["medianWage"]), int(r["sharedSkills"])) for r in best] == [
+        ("bookkeeper", 45_560.0, 3)
+    ]
+    skills = {r["skillLabel"]: (int(r["inHigh"]), int(r["inLow"])) for r in
+              _example_rows(store, "exposure-skills")}  # fmt: skip
+    # High: the analyst (mean 0.4) and the bookkeeper (0.5); low: the lifeguard (0.05).
+    assert skills["SQL"] == (2, 0) and skills["statistics"] == (2, 1)
+    assert skills["swimming"] == (0, 1)
+    fields = {r["fieldLabel"]: (float(r["weightedExposure"]), float(r["employment"])) for r in
+              _example_rows(store, "fields-by-exposure")}  # fmt: skip
+    # The analyst's exposure here is the plain mean over its codes (SPARQL has no
+    # weighted median); its employment is 15-2051 + 43-9111 = 400.
+    assert fields["ICT professionals"] == (pytest.approx(0.4), 400.0)
+    assert fields["protective services workers"] == (pytest.approx(0.05), 50.0)
+
+
+@pytest.mark.parametrize("slug", ["best-paid-reskilling", "exposure-skills", "fields-by-exposure"])
+def test_sparql_examples_over_the_figures_agree_with_rdflib(linked, slug):
+    import rdflib
+
+    from skillgraph.sparql.examples import example
+
+    store = open_store(linked)
+    triples = [q.triple for q in store.ox.quads_for_pattern(None, None, None, ox.DefaultGraph())]
+    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode()
+    graph = rdflib.Graph().parse(data=data, format="nt")
+    query = example(slug).query
+    mine = [{k: round(float(v), 6) if _numeric(v) else v for k, v in r.items()}
+            for r in _example_rows(store, slug)]  # fmt: skip
+    theirs = [
+        {
+            str(k): round(float(v), 6) if _numeric(str(v)) else str(v)
+            for k, v in row.asdict().items()
+        }
+        for row in graph.query(query)
+    ]
+    assert mine and mine == theirs
+
+
+def _numeric(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
