@@ -38,7 +38,7 @@ from ..search import words
 from ..taxonomy import Concept, Kind, Taxonomy
 from .model import CareerModel, Start
 from .outlook import Figures, figures_of
-from .params import ParamsLike, coerce_params
+from .params import ParamsLike, PathParams, coerce_params
 from .results import CareerPath, Move, WhatIf
 from .safer import SaferRoles, safer_roles
 from .transition_graph import TransitionGraph
@@ -92,6 +92,7 @@ class Careers:
         self._resolve = resolve
         self._cache: DerivedCache = cache or _InMemory()
         self._models: OrderedDict[str, CareerModel] = OrderedDict()
+        self._variants: OrderedDict[PathParams, CareerModel] = OrderedDict()
         self._lock = threading.Lock()
         self._preferred: dict[str, dict[str, int]] = {}
 
@@ -106,7 +107,16 @@ class Careers:
             model = self._models.get(key)
             if model is not None:
                 self._models.move_to_end(key)
-                return model if model.params == params else model.with_params(params)
+                if model.params == params:
+                    return model
+                # Other explanation (or request-time) parameters: the same graph, with an
+                # explainer of their own, kept too (its caches warm up per instance).
+                variant = self._variants.get(params)
+                if variant is None or variant.graph is not model.graph:
+                    variant = self._variants[params] = model.with_params(params)
+                    while len(self._variants) > MODELS_KEPT:
+                        self._variants.popitem(last=False)
+                return variant
         name = "transitions-" + hashlib.sha256(key.encode()).hexdigest()[:16]
         cached = self._cache.get(name)
         if (

@@ -8,6 +8,7 @@ names and caches models.  See docs/architecture.md.
 
 from __future__ import annotations
 
+import copy
 import itertools
 import math
 from collections.abc import Iterable, Sequence
@@ -21,7 +22,7 @@ from . import paths as _paths
 from .explain import Explainer
 from .fit import best_cut, fit_matrix, profile_for, profile_row
 from .moves import MoveRow, move_row, ranks_down, training_cost
-from .outlook import WeightedAdjacency, below_floor, exposure_costs
+from .outlook import request_rules
 from .params import PathParams
 from .request import request_graph
 from .requirements import Requirements, requirements
@@ -86,8 +87,12 @@ class CareerModel:
         self.explainer = Explainer(taxonomy, self.req, params)
 
     def with_params(self, params: PathParams) -> CareerModel:
-        """The same graph under other explanation parameters (cheap: the graph is shared)."""
-        return CareerModel(self.taxonomy, params, self.graph, self.req, self.fit)
+        """The same graph under other explanation parameters (cheap: the graph, the fit and
+        its cut are shared: they depend on graph parameters only)."""
+        other = copy.copy(self)
+        other.params = params
+        other.explainer = Explainer(self.taxonomy, self.req, params)
+        return other
 
     def fit_row(self, start: Start) -> np.ndarray:
         """How well every role fits the start (a role's row of ``fit``, or a profile's)."""
@@ -287,18 +292,15 @@ class CareerModel:
             avoid = avoid | {start.role}
         # Request-time rules (careers.outlook): the wage floor leaves roles out, the
         # exposure weight adds to each move's cost into a role (the bounds stay valid).
-        assert t.role_wage is not None and t.role_exposure is not None
-        floor = below_floor(t.role_wage, start.role, self.params.wage_floor)
+        search, kept, floor = request_rules(t, self.params, start.role, adj, avoid)
         if floor[target]:
             raise NoPath(
                 f"{target_concept.label!r} pays less than the wage floor "
                 f"({self.params.wage_floor:.0%} of the start's median wage)",
                 reason="the target's median wage is below the wage floor",
             )
-        kept = avoid | set(np.flatnonzero(floor).tolist()) if floor.any() else avoid
-        node_cost = exposure_costs(t.role_exposure, self.params.exposure_weight)
         found = _paths.k_shortest_paths(
-            adj if node_cost is None else WeightedAdjacency(adj, node_cost),
+            search,
             source,
             target,
             k,

@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..taxonomy import Taxonomy
+from .params import PathParams
 
 __all__ = [
     "EXPOSURE_BANDS",
@@ -54,6 +55,7 @@ __all__ = [
     "exposure_costs",
     "figures_of",
     "is_onet_code",
+    "request_rules",
     "weighted_median",
 ]
 
@@ -222,6 +224,27 @@ class WeightedAdjacency(Sequence[list[tuple[int, float, int]]]):
             cost = self._cost
             row = self._done[u] = [(v, c + cost[v], x) for v, c, x in self._base[u]]
         return row
+
+
+def request_rules(
+    t: Taxonomy,
+    params: PathParams,
+    start: int | None,
+    adj: Sequence[Sequence[tuple[int, float, int]]],
+    avoid: set[int],
+) -> tuple[Sequence[Sequence[tuple[int, float, int]]], set[int], np.ndarray]:
+    """What the wage floor and the exposure weight change in one path request:
+    ``(adjacency to search, roles to avoid, mask of the roles below the floor)``.
+
+    The adjacency is ``adj`` itself when the exposure weight is 0, and the roles to avoid
+    ``avoid`` itself when no role is below the floor, so a request without the rules
+    searches exactly as before.
+    """
+    assert t.role_wage is not None and t.role_exposure is not None
+    floor = below_floor(t.role_wage, start, params.wage_floor)
+    kept = avoid | set(np.flatnonzero(floor).tolist()) if floor.any() else avoid
+    node_cost = exposure_costs(t.role_exposure, params.exposure_weight)
+    return (adj if node_cost is None else WeightedAdjacency(adj, node_cost)), kept, floor
 
 
 @dataclass(frozen=True)
