@@ -196,3 +196,15 @@ def test_parameters_are_checked():
         skillgraph.PathParams(exposure_weight=-1)
     # They are request-time rules: the transition graph is the same.
     assert skillgraph.PathParams(wage_floor=0.9).graph_key() == skillgraph.PathParams().graph_key()
+
+
+def test_other_request_parameters_share_the_model_and_its_fit_cut():
+    # Regression: a request with a wage floor (or any explanation parameter) built a new
+    # CareerModel each time, recomputing the fit cut over the whole fit matrix (60 ms on
+    # ESCO per request).
+    c = skillgraph.open().careers
+    base = c.model()
+    floored = c.model({"wage_floor": 0.9})
+    assert floored is not base and floored.params.wage_floor == 0.9
+    assert floored.fit_cut is base.fit_cut and floored.graph is base.graph
+    assert c.model({"wage_floor": 0.9}) is floored

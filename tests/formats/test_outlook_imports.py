@@ -271,3 +271,26 @@ def _numeric(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "cytoscape", "neo4j", "turtle"])
+def test_figures_travel_in_exports_with_their_attribution(linked, fmt):
+    import io
+    import zipfile
+
+    from skillgraph.formats.exporters import export_bytes
+
+    data = export_bytes(skillgraph.open(linked), fmt)
+    if fmt == "neo4j":
+        with zipfile.ZipFile(io.BytesIO(data)) as bundle:
+            text = "\n".join(bundle.read(n).decode() for n in bundle.namelist())
+    else:
+        text = data.decode()
+    assert "U.S. Bureau of Labor Statistics" in text and "Eloundou" in text
+    assert "MIT License" in text
+    if fmt == "turtle":
+        # The figures themselves, with year, licence and source; the crosswalk both ways.
+        assert "sg:MedianAnnualWage" in text and "sg:year" in text and "skos:closeMatch" in text
+    else:
+        # The data analyst's combined figures as role attributes.
+        assert "50000" in text and "0.275" in text and "medium" in text
