@@ -9,6 +9,7 @@ names and caches models.  See docs/architecture.md.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import itertools
 import math
 from collections.abc import Iterable, Sequence
@@ -320,7 +321,13 @@ class CareerModel:
             raise NoPath(f"no path from {start.concept.label!r}: {reason}", reason=reason)
         if not found:
             raise self._no_path(adj, source, start, target, max_reskilling, max_steps, avoid)
-        return [self._path(adj, start, nodes) for _, nodes in found]
+        # With an exposure weight the paths are ranked by their cost plus the weighted
+        # exposure of the roles they enter (``ranked_cost``); the steps keep the model's.
+        ranked = search is not adj
+        return [
+            dataclasses.replace(path, ranked_cost=c) if ranked else path
+            for c, path in ((c, self._path(adj, start, nodes)) for c, nodes in found)
+        ]
 
     def _path(self, adj, start: Start, nodes: list[int]) -> CareerPath:
         t = self.taxonomy

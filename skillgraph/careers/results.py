@@ -198,6 +198,9 @@ class CareerPath:
     #: The totals of the figures: the start's, and the target's with the change from it.
     start_outlook: Figures | None = None
     outlook: Figures | None = None
+    #: The cost the paths were ranked by when it differs from ``cost``: with an exposure
+    #: weight, ``cost`` plus the weight times the exposure of each role entered.
+    ranked_cost: float | None = None
 
     def as_dict(self) -> JSONObject:
         return {
@@ -206,6 +209,7 @@ class CareerPath:
             "start_outlook": _figures(self.start_outlook),
             "outlook": _figures(self.outlook),
             "cost": self.cost,
+            "ranked_cost": self.ranked_cost,
             "reskilling_steps": self.reskilling_steps,
             "hours": self.hours,
             "steps": [s.as_dict() for s in self.steps],

@@ -169,8 +169,11 @@ def test_exposure_weight_picks_the_path_with_least_cost_plus_weighted_exposure(
         # 1.7 + 2 * (0.9 + 0.1) loses to the second path's cost + 2 * (0.1 + 0.1).
         assert _labels(weighted) == _labels(before[1])
         assert all(score(weighted) <= score(p) + 1e-9 for p in before)
-        # The costs shown stay the model's: the same path costs the same.
+        # The costs shown stay the model's: the same path costs the same; the ranking
+        # cost adds the weighted exposure of the roles entered.
         assert weighted.cost == pytest.approx(before[1].cost)
+        assert weighted.ranked_cost == pytest.approx(score(weighted))
+        assert before[1].ranked_cost is None
         # A weight of 0 changes nothing.
         same = c.paths(START, TARGET, k=5, params={**base, "exposure_weight": 0.0})
         assert [_labels(p) for p in same] == [_labels(p) for p in before]
