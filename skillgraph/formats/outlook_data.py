@@ -28,7 +28,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from ..errors import DataImportError
-from ..namespace import SG, SKOS
+from ..namespace import RDFS, SG, SKOS
 from .csvread import read_table
 from .figures import (
     CROSSWALK,
@@ -122,6 +122,7 @@ def read_crosswalk(path: str | Path, store: ox.Store) -> tuple[FigureWriter, dic
         w.add(m, iri(str(SG.mappedFrom)), iri(source))
         w.add(m, iri(str(SG.mappedTo)), iri(target))
         w.add(m, iri(str(SG.mappingRelation)), close)
+        w.add(m, iri(str(RDFS.label)), literal(f"ESCO {esco} close match O*NET-SOC {onet}", "en"))
         w.add(m, iri("http://purl.org/dc/terms/source"), iri(CROSSWALK.uri))
         w.add(m, iri(str(SG.sourceLine)), literal(str(line), datatype=_INTEGER))
     if not linked:
