@@ -71,20 +71,20 @@ def write(folder: Path, name: str, text: str) -> Path:
     return path
 
 
-def base_store(folder: Path) -> Path:
+def base_store(folder: Path, extra: str = "") -> Path:
     location = folder / "store"
 
     def fill(store: ox.Store) -> dict:
-        store.load(TURTLE.encode(), format=ox.RdfFormat.TURTLE)
+        store.load((TURTLE + extra).encode(), format=ox.RdfFormat.TURTLE)
         return {"sources": [], "counts": {}}
 
     build_store(location, fill)
     return location
 
 
-def linked_store(folder: Path) -> Path:
+def linked_store(folder: Path, extra: str = "") -> Path:
     """The store with the crosswalk, OEWS and exposure files above imported."""
-    location = base_store(folder)
+    location = base_store(folder, extra)
     import_crosswalk(write(folder, "cw.csv", CROSSWALK), location)
     import_oews(write(folder, "national_M2021_dl.csv", OEWS), location)
     import_exposure(write(folder, "occ_level.csv", EXPOSURE), location)

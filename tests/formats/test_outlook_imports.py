@@ -294,3 +294,37 @@ def test_figures_travel_in_exports_with_their_attribution(linked, fmt):
     else:
         # The data analyst's combined figures as role attributes.
         assert "50000" in text and "0.275" in text and "medium" in text
+
+
+#: An O*NET role in the same store (ESCO and O*NET together): its own code decides.
+ONET_ROLE = """
+<https://w3id.org/skillgraph/onet/occupation/15-2051.00> a sg:Role ;
+    skos:prefLabel "data scientists (O*NET)"@en ; skos:notation "15-2051.00" ;
+    sg:essentialSkill sk:sql, sk:stats .
+"""
+
+
+def test_esco_and_onet_in_one_store(tmp_path):
+    location = linked_store(tmp_path, ONET_ROLE)
+    g = skillgraph.open(location)
+    onet = "https://w3id.org/skillgraph/onet/occupation/15-2051.00"
+    # The O*NET role uses its own code alone: 15-2051's wage and jobs, .00's exposure.
+    own = g.careers.figures(onet)
+    assert (own.wage, own.employment, own.exposure, own.codes) == (
+        100_000.0, 100.0, 0.6, ("15-2051.00",)
+    )  # fmt: skip
+    # The ESCO role links to the O*NET role itself (not a copy), both ways, and its
+    # figures are combined as before.
+    store = g.store
+    assert bool(
+        store.query(
+            f"ASK {{ <{ESCO_OCC}analyst> <{SKOS.closeMatch}> <{onet}> . "
+            f"<{onet}> <{SKOS.closeMatch}> <{ESCO_OCC}analyst> . "
+            f"<{onet}> <{SKOS.broadMatch}> <https://w3id.org/skillgraph/soc/15-2051> }}"
+        )
+    )
+    analyst = g.careers.figures("data analyst")
+    assert (analyst.wage, analyst.employment) == (50_000.0, 400.0)
+    # The O*NET role keeps its one preferred label (the crosswalk adds none to it).
+    labels = list(store.query(f"SELECT ?l {{ <{onet}> <{SKOS.prefLabel}> ?l }}"))
+    assert [r["l"].value for r in labels] == ["data scientists (O*NET)"]
