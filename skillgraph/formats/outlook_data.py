@@ -154,12 +154,7 @@ def read_oews(
     for line, row in table:
         if row[c_group].strip() != "detailed":
             continue
-        code = row[c_code].strip()
-        if not _SOC_CODE.match(code):
-            raise table.error(line, f"OCC_CODE {code!r} is not a SOC code of the form 15-2051")
-        if code in seen:
-            raise table.error(line, f"OCC_CODE {code} already given on line {seen[code]}")
-        seen[code] = line
+        code = _code(table, line, row[c_code], "OCC_CODE", _SOC_CODE, "15-2051", seen)
         jobs = number(row[c_emp], table, line, "TOT_EMP")
         top = row[c_wage].strip() == "#"
         wage = TOP_CODED_WAGE if top else number(row[c_wage], table, line, "A_MEDIAN")
@@ -180,6 +175,18 @@ def read_oews(
             "no detailed occupation (O_GROUP = detailed) in the file", file=str(path)
         )
     return w, {"counts": counts}
+
+
+def _code(table, line: int, cell: str, column: str, form, example: str, seen: dict) -> str:
+    """The code in ``cell``, checked against ``form`` and given once (``seen``: code ->
+    the line that gave it)."""
+    code = cell.strip()
+    if not form.match(code):
+        raise table.error(line, f"{column} {code!r} is not of the form {example}")
+    if code in seen:
+        raise table.error(line, f"{column} {code} already given on line {seen[code]}")
+    seen[code] = line
+    return code
 
 
 def _year_of(path: Path) -> int:
@@ -207,12 +214,7 @@ def read_exposure(
     w = FigureWriter(EXPOSURE, year, rights)
     seen: dict[str, int] = {}
     for line, row in table:
-        code = row[c_code].strip()
-        if not _ONET_CODE.match(code):
-            raise table.error(line, f"O*NET-SOC Code {code!r} is not of the form 15-2051.00")
-        if code in seen:
-            raise table.error(line, f"O*NET-SOC Code {code} already given on line {seen[code]}")
-        seen[code] = line
+        code = _code(table, line, row[c_code], "O*NET-SOC Code", _ONET_CODE, "15-2051.00", seen)
         score = number(row[c_score], table, line, column)
         if score is None:
             continue

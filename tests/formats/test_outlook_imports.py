@@ -100,6 +100,11 @@ BAD = [
     ),
     ("oews", OEWS_HEADER + "15-205,x,detailed,1,100\n", "national_M2021_dl.csv:2: OCC_CODE"),
     ("oews", "OCC_CODE,TOT_EMP\n", "national_M2021_dl.csv:1: missing columns"),
+    (
+        "oews",
+        OEWS + "15-2051,x,detailed,1,1\n",
+        "national_M2021_dl.csv:8: OCC_CODE 15-2051 already given on line 3",
+    ),
     ("exposure", EXPOSURE + "15-2041.00,x,0.1,1.5\n", "occ_level.csv:7: human_rating_beta '1.5'"),
     ("exposure", EXPOSURE + "15-2051.00,x,0.1,0.2\n", "occ_level.csv:7: O*NET-SOC Code 15-2051.00"),
     ("crosswalk", CROSSWALK + "2511.1,x,15-2051,y\n", "cw.csv:10: O*NET-SOC 2019 Code '15-2051'"),
