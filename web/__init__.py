@@ -12,10 +12,31 @@ from typing import Any
 
 from flask import Flask
 
-from . import api, config, errors, exports, knowledge, linkeddata, pages, security, sparql, team
+from . import (
+    api,
+    config,
+    errors,
+    exports,
+    knowledge,
+    linkeddata,
+    outlook,
+    pages,
+    security,
+    sparql,
+    team,
+)
 
 #: The blueprints, in registration order.
-BLUEPRINTS = (pages.bp, api.bp, linkeddata.bp, sparql.bp, exports.bp, team.bp)
+BLUEPRINTS = (
+    pages.bp,
+    api.bp,
+    linkeddata.bp,
+    sparql.bp,
+    exports.bp,
+    outlook.bp,
+    outlook.api_bp,
+    team.bp,
+)
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:

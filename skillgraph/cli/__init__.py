@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "check",
     "importing",
     "careers",
+    "outlook",
     "team",
     "sparql",
     "exporting",

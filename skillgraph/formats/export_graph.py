@@ -26,6 +26,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import numpy as np
 
+from ..careers.outlook import exposure_band
 from ..namespace import SKOS
 from ..taxonomy import Kind
 from .selection import Selection
@@ -51,6 +52,12 @@ NODE_ATTRIBUTES = {
     "hours": "double",
     "cost": "double",
     "programType": "string",
+    # Roles' US figures (issue 15): BLS OEWS and Eloundou et al., attributed with the graph.
+    "medianWage": "double",
+    "employment": "double",
+    "llmExposure": "double",
+    "llmExposureBand": "string",
+    "onetCodes": "string",
 }
 EDGE_ATTRIBUTES = {"relation": "string", "importance": "double", "level": "double"}
 LIST_SEPARATOR = " | "
@@ -73,6 +80,21 @@ def _literals(store, prop: str, language: bool) -> dict[str, list[str]]:
     for r in store.query(f"SELECT ?c ?l WHERE {{ ?c <{prop}> ?l {where} }}"):
         out.setdefault(r[0].value, []).append(r[1].value)
     return out
+
+
+def role_figures(t, i: int) -> dict[str, object]:
+    """Role ``i``'s US median wage, employment and LLM exposure (``careers.outlook``) as
+    node attributes (NaN: unknown, left out); the sources are in the attribution."""
+    assert t.role_wage is not None and t.role_employment is not None
+    assert t.role_exposure is not None
+    exposure = float(t.role_exposure[i])
+    return {
+        "medianWage": float(t.role_wage[i]),
+        "employment": float(t.role_employment[i]),
+        "llmExposure": exposure,
+        "llmExposureBand": exposure_band(exposure),
+        "onetCodes": (t.role_links or [""] * t.n_roles)[i] or None,
+    }
 
 
 def property_graph(graph, selection: Selection) -> PropertyGraph:
@@ -109,7 +131,7 @@ def property_graph(graph, selection: Selection) -> PropertyGraph:
             node(uri, Kind.FIELD, label)
     for i, (uri, label) in enumerate(zip(t.role_uris, t.role_labels, strict=True)):
         if keep(uri):
-            node(uri, Kind.ROLE, label, field=fld(int(t.role_field[i])))
+            node(uri, Kind.ROLE, label, field=fld(int(t.role_field[i])), **role_figures(t, i))
     for i, (uri, label) in enumerate(zip(t.skill_uris, t.skill_labels, strict=True)):
         if keep(uri):
             node(
