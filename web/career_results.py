@@ -11,6 +11,7 @@ from skillgraph.careers.examples import example_paths
 
 from .career_drawings import moves_graph, path_graph, whatif_graph
 from .career_queries import NextQuery, PathQuery, WhatIfQuery
+from .career_words import add_currencies, compare, cost_level, cost_parts, describe_paths
 from .urls import concept_url, with_urls
 
 __all__ = ["example_queries", "find_paths", "next_steps", "whatif"]
@@ -54,12 +55,58 @@ def find_paths(graph: SkillGraph, q: PathQuery, *, drawings: bool = False) -> di
             have=[h["uri"] for h in result["have"]],
         )
     except NoPath as exc:
-        result["no_path"] = {"message": str(exc), "reason": exc.reason}
+        result["no_path"] = {
+            "message": str(exc),
+            "reason": exc.reason,
+            "relax": _relaxations(graph, q, result) if drawings else [],
+        }
         return result
     result["paths"] = [with_urls(p.as_dict()) for p in found]
     if drawings:
+        describe_paths(result["paths"])
+        add_currencies(graph, result["paths"])
+        result["compare"] = compare(result["paths"])
         result["graphs"] = [path_graph(p) for p in result["paths"]]
     return result
+
+
+def _relaxations(graph: SkillGraph, q: PathQuery, result: dict) -> list[dict]:
+    """The limits of ``q`` that exclude every path, each with the smallest change that
+    finds one, in words and as a link: "allow 1 reskilling step"."""
+    limits = {"max_reskilling": q.max_reskilling, "max_steps": q.max_steps, "avoid": q.avoid}
+    out: list[dict] = []
+    for name, value in limits.items():
+        if not value and value != 0:
+            continue
+        try:
+            best = graph.careers.paths(
+                result["from"]["uri"] if result["from"] else None,
+                result["to"]["uri"],
+                k=1,
+                max_reskilling=None if name == "max_reskilling" else q.max_reskilling,
+                max_steps=None if name == "max_steps" else q.max_steps,
+                avoid=[] if name == "avoid" else [a["uri"] for a in result["avoid"]],
+                have=[h["uri"] for h in result["have"]],
+            )[0]
+        except SkillgraphError:
+            continue
+        if name == "max_reskilling":
+            n = best.reskilling_steps
+            text = f"allow {n} reskilling step{'s' * (n != 1)}"
+        elif name == "max_steps":
+            n = len(best.steps)
+            text = f"allow {n} step{'s' * (n != 1)}"
+        else:
+            n = None  # the parameter is dropped from the URL
+            text = "go through " + ", ".join(a["label"] for a in result["avoid"]) + " too"
+        out.append({"text": text, "param": name, "value": n})
+    return out
+
+
+def _move_words(moves: list[dict]) -> None:
+    for m in moves:
+        m["cost_level"] = cost_level(m["cost"])
+        m["cost_parts"] = cost_parts(m)
 
 
 def next_steps(graph: SkillGraph, q: NextQuery, *, drawings: bool = False) -> dict:
@@ -76,13 +123,15 @@ def next_steps(graph: SkillGraph, q: NextQuery, *, drawings: bool = False) -> di
         "moves": [with_urls(m.as_dict()) for m in moves],
     }
     if drawings:
+        _move_words(result["moves"])
+        add_currencies(graph, result["moves"])
         result["graph"] = moves_graph(start, result["moves"])
     return result
 
 
 def whatif(graph: SkillGraph, q: WhatIfQuery, *, drawings: bool = False) -> dict:
-    """What learning opens up; with ``drawings``, ``graph`` draws it."""
-    _require_start(q)
+    """What learning opens up (with no start: the roles the learned skills alone open,
+    as first roles); with ``drawings``, ``graph`` draws it."""
     start = _concept(graph, q.start, Kind.ROLE)
     have = [_concept(graph, s, Kind.SKILL) for s in q.have]
     learn = [_concept(graph, s, Kind.SKILL) for s in q.learn]
@@ -102,7 +151,9 @@ def whatif(graph: SkillGraph, q: WhatIfQuery, *, drawings: bool = False) -> dict
         "programs": programs,
         **with_urls(found.as_dict()),
     }
+    result["skills_only"] = not (start or have)
     if drawings:
+        _move_words(result["newly_reachable"])
         result["graph"] = whatif_graph(result)
     return result
 

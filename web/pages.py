@@ -4,13 +4,21 @@ and what-if.  Each view parses the request, calls the library (through ``explore
 
 from __future__ import annotations
 
+import contextlib
 from urllib.parse import urlencode
 
 from flask import Blueprint, redirect, render_template, request
 
-from skillgraph.errors import AmbiguousLabel, InvalidParameter, NoPath, UnknownConcept
+from skillgraph.errors import (
+    AmbiguousLabel,
+    InvalidParameter,
+    NoPath,
+    SkillgraphError,
+    UnknownConcept,
+)
 
 from . import career_queries, career_results, explore, params
+from .career_words import cost_level
 from .knowledge import all_attributions, attribution_for, get_examples, get_graph, get_stats
 from .network import LEGEND_EDGES, LEGEND_NODES
 from .urls import uris_in
@@ -112,11 +120,34 @@ def _career_page(template: str, run, query, legend_edges=None, **extra):
 @bp.get("/paths")
 def paths():
     query = career_queries.path_query()
+    suggestions = None
+    if not query.ready and (query.start or query.have):
+        # A start without a target: where it can lead, each a click from its path.
+        with contextlib.suppress(SkillgraphError):
+            suggestions = career_results.next_steps(
+                get_graph(), career_queries.NextQuery(query.start, query.have, k=8), drawings=True
+            )
     return _career_page(
         "paths.html",
         lambda g, q: career_results.find_paths(g, q, drawings=True),
         query,
+        suggestions=suggestions,
+        limit_words=_limit_words(query),
     )
+
+
+def _limit_words(q: career_queries.PathQuery) -> list[str]:
+    """The limits of a path query in words ("with at most 1 reskilling step")."""
+    out = []
+    if q.max_reskilling is not None:
+        n = q.max_reskilling
+        most = f"with at most {n} change{'s' * (n != 1)} of field"
+        out.append("without changing field" if n == 0 else most)
+    if q.max_steps is not None:
+        out.append(f"in at most {q.max_steps} step{'s' * (q.max_steps != 1)}")
+    if q.avoid:
+        out.append("avoiding " + str(len(q.avoid)) + " role" + "s" * (len(q.avoid) != 1))
+    return out
 
 
 @bp.get("/next")
@@ -138,7 +169,7 @@ def whatif():
             ("teaches", "a skill you would learn"),
             ("upskilling", "newly reachable, same field"),
             ("reskilling", "newly reachable, changes field"),
-            ("relation", "a move made cheaper"),
+            ("relation", "a move made easier"),
         ],
     )
 
@@ -155,4 +186,4 @@ def url_with(**changes) -> str:
 
 @bp.app_context_processor
 def _template_globals():
-    return {"url_with": url_with}
+    return {"url_with": url_with, "cost_level": cost_level}

@@ -106,6 +106,30 @@
     showDetails(nodeId);
   }
 
+  // A path keeps its labels legible at any length: never drawn smaller than MIN_SCALE
+  // (a long path scrolls by dragging, starting at its beginning), and the canvas is as
+  // tall as the drawing at that scale, without empty bands.
+  var MIN_SCALE = 0.62;
+  function legible(container, data) {
+    var xs = [], ys = [];
+    (data.nodes || []).forEach(function (n) {
+      if (typeof n.x === "number") { xs.push(n.x); ys.push(n.y); }
+    });
+    if (!xs.length) { return; }
+    var minX = Math.min.apply(null, xs) - 130, maxX = Math.max.apply(null, xs) + 130;
+    var minY = Math.min.apply(null, ys) - 60, maxY = Math.max.apply(null, ys) + 40;
+    var width = container.clientWidth || 800;
+    var scale = Math.min(1, Math.max(MIN_SCALE, width / (maxX - minX)));
+    var height = Math.max(260, Math.round((maxY - minY) * scale));
+    container.style.height = height + "px";
+    state.network.setSize(width + "px", height + "px");
+    var visibleWidth = width / scale;
+    var centreX = (maxX - minX) * scale <= width ? (minX + maxX) / 2 : minX + visibleWidth / 2;
+    state.network.moveTo({ position: { x: centreX, y: (minY + maxY) / 2 }, scale: scale });
+    var hint = document.getElementById("graph-scroll-hint");
+    if (hint) { hint.hidden = (maxX - minX) * scale <= width + 1; }
+  }
+
   function render(data) {
     var container = document.getElementById("graph");
     if (!container || !window.vis) { return null; }
@@ -129,6 +153,7 @@
     } else {
       state.network.once("afterDrawing", function () { window.skillgraphStable = true; });
       state.network.fit();
+      if (data.meta && data.meta.layout === "path") { legible(container, data); }
     }
     state.network.on("click", function (params) {
       select(params.nodes.length ? params.nodes[0] : null);
