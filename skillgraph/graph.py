@@ -191,16 +191,14 @@ class SkillGraph:
         found = [m.label for m in self.search(name, kinds=kinds, limit=n)]
         if len(found) < n:
             # Fall back on spelling similarity, word by word prefix search found too little.
-            pool = [
-                label
-                for label, k in zip(
-                    self.labels.concept_label, self.labels.concept_kind, strict=True
-                )
-                if kind is None or k == kind
-            ]
-            for label in difflib.get_close_matches(name, pool, n=n, cutoff=0.6):
-                if label not in found:
-                    found.append(label)
+            # Compared case-folded: "sqll" is close to "SQL".
+            pool: dict[str, str] = {}
+            for label, k in zip(self.labels.concept_label, self.labels.concept_kind, strict=True):
+                if kind is None or k == kind:
+                    pool.setdefault(label.casefold(), label)
+            for close in difflib.get_close_matches(name.casefold(), pool, n=n, cutoff=0.6):
+                if pool[close] not in found:
+                    found.append(pool[close])
         return found[:n]
 
     # ------------------------------------------------------------ careers (see careers/)

@@ -158,17 +158,54 @@ def whatif(graph: SkillGraph, q: WhatIfQuery, *, drawings: bool = False) -> dict
     return result
 
 
-def example_queries(graph: SkillGraph) -> list[dict]:
-    """Example path queries that have answers, for the home page (``example_paths``)."""
-    try:
-        found = example_paths(graph.careers)
-    except SkillgraphError:
-        return []
+#: Example questions for the home page, by preferred label: the default taxonomy's own
+#: cases (a move into digital marketing, IT support to a customer-facing role, data
+#: analyst to machine learning, a leadership step) and well-known ESCO occupations.  Those
+#: a taxonomy does not have are skipped; with fewer than two left, examples are mined
+#: (``example_paths``).
+CURATED_EXAMPLES = (
+    ("administrative assistant", "digital marketing specialist"),
+    ("IT support technician", "customer success manager"),
+    ("data analyst", "machine-learning engineer"),
+    ("senior data analyst", "analytics manager"),
+    ("software developer", "ICT project manager"),
+    ("nurse responsible for general care", "advanced nurse practitioner"),
+    ("cook", "head chef"),
+    ("shop assistant", "shop manager"),
+    ("accountant", "financial controller"),
+)
+
+
+def _curated(graph: SkillGraph, n: int) -> list:
+    preferred = {label.casefold() for label in graph.taxonomy.role_labels}
+    found = []
+    for start, target in CURATED_EXAMPLES:
+        if start.casefold() not in preferred or target.casefold() not in preferred:
+            continue
+        try:
+            found.append(graph.careers.paths(start, target, k=1)[0])
+        except SkillgraphError:
+            continue
+        if len(found) == n:
+            break
+    return found
+
+
+def example_queries(graph: SkillGraph, n: int = 4) -> list[dict]:
+    """Example path queries that have answers, for the home page (``CURATED_EXAMPLES``,
+    else ``example_paths``)."""
+    found = _curated(graph, n)
+    if len(found) < 2:
+        try:
+            found = example_paths(graph.careers)
+        except SkillgraphError:
+            return []
     out = []
     for path in found:
         src, dst, steps = path.source, path.target, len(path.steps)
+        changes = path.reskilling_steps
         note = f"{steps} step{'s' * (steps != 1)}, " + (
-            f"{path.reskilling_steps} reskilling" if path.reskilling_steps else "upskilling only"
+            f"{changes} change{'s' * (changes != 1)} of field" if changes else "in the same field"
         )
         out.append(
             {

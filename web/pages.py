@@ -97,11 +97,16 @@ def _career_page(template: str, run, query, legend_edges=None, **extra):
             from .errors import describe
 
             problem = describe(exc)[1]
-            # Which single-valued field held the bad name, so a suggestion can replace it.
             bad = problem.get("name")
-            problem["param"] = next(
-                (k for k in ("from", "to") if request.args.get(k, "").strip() == bad), None
-            )
+            if problem["error"] == "unknown_concept":
+                # The suggestions are links below: the sentence does not list them again.
+                problem["message"] = f"No {problem.get('kind') or 'concept'} is called “{bad}”."
+            # Each suggestion replaces the bad name where it was, keeping the rest.
+            problem["links"] = [
+                {"label": s, "url": _replaced(bad, s)} for s in problem.get("suggestions", [])
+            ]
+            for c in problem.get("candidates", []):
+                c["url"] = _replaced(bad, c["uri"]) or c["url"]
     uris = uris_in(result) if result else []
     return render_template(
         template,
@@ -115,6 +120,12 @@ def _career_page(template: str, run, query, legend_edges=None, **extra):
         sources=attribution_for(uris),
         **extra,
     )
+
+
+def _replaced(bad: str | None, new: str) -> str:
+    """The current URL with the value ``bad`` (of whichever parameter held it) replaced."""
+    args = [(k, new if v.strip() == bad else v) for k, v in request.args.items(multi=True)]
+    return request.path + "?" + urlencode(args)
 
 
 @bp.get("/paths")

@@ -110,7 +110,7 @@
   // (a long path scrolls by dragging, starting at its beginning), and the canvas is as
   // tall as the drawing at that scale, without empty bands.
   var MIN_SCALE = 0.62;
-  function legible(container, data) {
+  function legible(container, data, minScale, minHeight) {
     var xs = [], ys = [];
     (data.nodes || []).forEach(function (n) {
       if (typeof n.x === "number") { xs.push(n.x); ys.push(n.y); }
@@ -119,8 +119,8 @@
     var minX = Math.min.apply(null, xs) - 130, maxX = Math.max.apply(null, xs) + 130;
     var minY = Math.min.apply(null, ys) - 60, maxY = Math.max.apply(null, ys) + 40;
     var width = container.clientWidth || 800;
-    var scale = Math.min(1, Math.max(MIN_SCALE, width / (maxX - minX)));
-    var height = Math.max(260, Math.round((maxY - minY) * scale));
+    var scale = Math.min(1, Math.max(minScale, width / (maxX - minX)));
+    var height = Math.min(1000, Math.max(minHeight, Math.round((maxY - minY) * scale)));
     container.style.height = height + "px";
     state.network.setSize(width + "px", height + "px");
     var visibleWidth = width / scale;
@@ -153,7 +153,8 @@
     } else {
       state.network.once("afterDrawing", function () { window.skillgraphStable = true; });
       state.network.fit();
-      if (data.meta && data.meta.layout === "path") { legible(container, data); }
+      if (data.meta && data.meta.layout === "path") { legible(container, data, MIN_SCALE, 260); }
+      if (data.meta && data.meta.layout === "blocks") { legible(container, data, 0.55, 320); }
     }
     state.network.on("click", function (params) {
       select(params.nodes.length ? params.nodes[0] : null);
