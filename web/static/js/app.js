@@ -175,31 +175,26 @@
 
   /* ------------------------------------------------------------ taxonomy tree */
 
+  // A tree row: the concept's link, its kind, and (when it has children) a disclosure
+  // beside it -- never a link inside the <summary> (nested interactive controls).
   function treeItem(item) {
     var li = el("li", { "class": "tree-item" });
+    var url = safeUrl(item.url);
+    li.appendChild(url ? el("a", { href: url, "class": "concept kind-" + item.kind }, item.label)
+                       : el("span", null, item.label));
+    li.appendChild(document.createTextNode(" "));
+    li.appendChild(el("span", { "class": "badge kind-" + item.kind }, item.kind));
     if (item.children > 0) {
+      li.appendChild(document.createTextNode(" "));
       var d = el("details", { "data-uri": item.uri });
       var s = el("summary");
-      fillRow(s, item);
+      s.appendChild(el("span", { "class": "muted small" }, item.children + " inside"));
       d.appendChild(s);
       d.appendChild(el("ul", { "class": "tree" }));
       d.addEventListener("toggle", function () { if (d.open) { expand(d); } });
       li.appendChild(d);
-    } else {
-      fillRow(li, item);
     }
     return li;
-  }
-
-  function fillRow(parent, item) {
-    var url = safeUrl(item.url);
-    parent.appendChild(url ? el("a", { href: url, "class": "concept kind-" + item.kind }, item.label)
-                           : el("span", null, item.label));
-    parent.appendChild(document.createTextNode(" "));
-    parent.appendChild(el("span", { "class": "badge kind-" + item.kind }, item.kind));
-    if (item.children > 0) {
-      parent.appendChild(el("span", { "class": "muted small" }, " " + item.children));
-    }
   }
 
   function expand(details) {
