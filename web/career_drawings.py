@@ -130,7 +130,7 @@ def path_graph(path: dict) -> dict:
                         pid, gid, "teaches", title=f"{program['label']} teaches {covered['label']}"
                     )
         previous = node
-    return b.data(physics=False, meta={"steps": len(steps), "layout": "path"})
+    return b.data(physics=False, meta={"steps": len(steps), "layout": "path", "dx": ROLE_DX})
 
 
 def moves_graph(start: dict | None, moves: list[dict]) -> dict:
