@@ -118,7 +118,8 @@
     var xs = nodes.map(function (n) { return n.x; }), ys = nodes.map(function (n) { return n.y; });
     var span = Math.max.apply(null, xs) - Math.min.apply(null, xs) + 260;
     if (span * minScale <= width) { return; }
-    var perRow = Math.floor((width / minScale - 420) / dx) + 1;
+    // Room for a gap column on either side: rows run left to right and back.
+    var perRow = Math.floor((width / minScale - 580) / dx) + 1;
     if (perRow < 2) { return; }
     var rowHeight = Math.max.apply(null, ys) - Math.min.apply(null, ys) + 150;
     var updates = nodes.map(function (n) {
