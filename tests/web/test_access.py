@@ -11,22 +11,10 @@ import pytest
 
 import skillgraph
 
-from .browser import launched_browser, offline_page, served
+from .browser import offline_page
 
 AXE = Path(__file__).resolve().parents[2] / ".node" / "node_modules" / "axe-core" / "axe.min.js"
 LONG_PATH = "/paths?from=administrative+assistant&to=head+of+data&max_reskilling=0"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launched_browser() as b:
-        yield b
-
-
-@pytest.fixture(scope="module")
-def base(browser):
-    with served(None) as url:
-        yield url
 
 
 def _visit(page, url: str) -> None:

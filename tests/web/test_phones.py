@@ -7,9 +7,7 @@ from __future__ import annotations
 from collections import deque
 from urllib.parse import parse_qsl, quote, urlsplit
 
-import pytest
-
-from .browser import launched_browser, offline_page, served
+from .browser import offline_page, served
 
 PHONE = (360, 740)
 #: Pages a crawl of the default taxonomy visits at most, and per kind of page (path and
@@ -18,12 +16,6 @@ PHONE = (360, 740)
 CRAWL_LIMIT = 70
 PER_SHAPE = 3
 SKIP = ("/api", "/static", "/sparql?", "/export/", "/export?")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launched_browser() as b:
-        yield b
 
 
 def _width(page) -> dict:
