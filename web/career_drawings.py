@@ -4,6 +4,7 @@ what-if opens up."""
 
 from __future__ import annotations
 
+from .career_words import cost_level
 from .network import GraphBuilder
 from .urls import concept_url
 
@@ -22,7 +23,7 @@ def _fmt_hours(h) -> str:
 def _role_info(step: dict, index: int) -> list[tuple[str, str]]:
     return [
         ("reached by", f"step {index + 1}, {step['kind']}"),
-        ("step cost", f"{step['cost']:.2f}"),
+        ("step cost", f"{step['cost']:.2f} ({cost_level(step['cost'])})"),
         ("skills matched", f"{step['matched']} of {step['required']}"),
         ("missing skills", str(len(step["missing_skills"]))),
         ("learning", _fmt_hours(step["hours"])),
@@ -148,7 +149,7 @@ def moves_graph(start: dict | None, moves: list[dict]) -> dict:
             uri=role["uri"],
             info=[
                 ("move", move["kind"]),
-                ("cost", f"{move['cost']:.2f}"),
+                ("cost", f"{move['cost']:.2f} ({cost_level(move['cost'])})"),
                 ("skills matched", f"{move['matched']} of {move['required']}"),
                 ("learning", _fmt_hours(move["hours"])),
             ],
@@ -203,11 +204,11 @@ def whatif_graph(result: dict) -> dict:
             "role",
             uri=role["uri"],
             info=[
-                ("cheaper move", f"{change['cost_before']:.2f} -> {change['cost_after']:.2f}"),
-                ("saving", f"{change['saving']:.2f}"),
+                ("easier move", f"cost {change['cost_before']:.2f} -> {change['cost_after']:.2f}"),
+                ("easier by", f"{change['saving']:.2f}"),
             ],
             x=480,
             y=(len(new) + j) * 60 + (40 if new else 0),
         )
-        b.edge(origin, node, "relation", title=f"cheaper by {change['saving']:.2f}")
+        b.edge(origin, node, "relation", title=f"easier by {change['saving']:.2f}")
     return b.data(physics=False, meta={"newly_reachable": len(new), "cheaper": len(cheaper)})
