@@ -149,10 +149,11 @@ def _concept_pages() -> list[str]:
     uris = list(t.field_uris) + t.role_uris[:: max(1, len(t.role_uris) // 6)]
     uris += t.skill_uris[:: max(1, len(t.skill_uris) // 6)]
     uris += [graph.resolve("SQL", kind="skill").uri, graph.resolve("data analyst").uri]
-    return [concept_url(u) for u in dict.fromkeys(uris)]
+    fans = ["/next?from=data+analyst", "/next?have=SQL", "/whatif?learn=SQL"]
+    return [concept_url(u) for u in dict.fromkeys(uris)] + fans
 
 
-def test_no_two_labels_overlap_on_concept_pages(browser, base):
+def test_no_two_labels_overlap_on_concept_and_next_step_pages(browser, base):
     page, _ = offline_page(browser)
     overlaps = {}
     for url in _concept_pages():

@@ -181,6 +181,7 @@
       state.network.fit();
       if (data.meta && data.meta.layout === "path") { legible(container, data, MIN_SCALE, 260, 2400); }
       if (data.meta && data.meta.layout === "blocks") { legible(container, data, 0.55, 320, 1000); }
+      if (data.meta && data.meta.layout === "fan") { legible(container, data, 0.5, 300, 1600); }
     }
     state.network.on("click", function (params) {
       select(params.nodes.length ? params.nodes[0] : null);
