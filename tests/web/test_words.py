@@ -48,6 +48,14 @@ def test_skills_only_whatif_lists_the_roles_those_skills_open(client, graph):
     assert 'data-uri="' + SQL + '"' in page
 
 
+def test_the_api_answers_a_skills_only_whatif(client, graph):
+    body = client.get("/api/whatif?learn=SQL").get_json()
+    expected = graph.careers.whatif(None, learn=[SQL]).newly_reachable
+    assert [m["role"]["uri"] for m in body["newly_reachable"]] == [m.role.uri for m in expected]
+    assert body["start"]["kind"] == "profile" and body["cheaper"] == []
+    assert client.get("/api/whatif").status_code == 400  # nothing to learn: still an error
+
+
 def test_whatif_says_when_the_start_already_has_the_skill(client):
     page = _text(client, "/whatif?from=data+analyst&learn=SQL")
     notice = page.split('id="already-have"')[1].split("</p>")[0]
