@@ -1,7 +1,8 @@
 #!/usr/bin/env python
-"""Screenshots of the home page, a path-finder result and a role page, taken with headless
-Chromium (Debian's) on the app served by gunicorn, offline (requests to other hosts are
-blocked; the script fails if a page tried any).
+"""Screenshots of the home page, a path-finder result (on a desktop and on a phone), a
+role page, a field page and a skills-only what-if, taken with headless Chromium (Debian's)
+on the app served by gunicorn, offline (requests to other hosts are blocked; the script
+fails if a page tried any).
 
     .venv/bin/python scripts/screenshots.py [--store PATH] [--out docs/screenshots]
 """
@@ -29,7 +30,11 @@ PAGES = {
         }
     ),
     "role": "/id/role/data-analyst",
+    "field": "/id/field/data-and-ai",
+    "whatif": "/whatif?learn=SQL",
 }
+#: Pages also taken at a phone's width (390 x 844), saved as ``<name>-phone.png``.
+PHONE = ("path-finder", "home")
 
 
 def main(argv=None) -> int:
@@ -41,15 +46,19 @@ def main(argv=None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     with served(args.store) as base, launched_browser() as browser:
         page, blocked = offline_page(browser, viewport=(1360, 1500))
-        for name, url in PAGES.items():
-            page.goto(base + url)
-            page.wait_for_load_state("networkidle")
-            if page.locator("#graph").count():
-                page.wait_for_function("() => window.skillgraphStable === true", timeout=20000)
-            page.wait_for_timeout(300)
+        phone, phone_blocked = offline_page(browser, viewport=(390, 844))
+        shots = [(page, name, url) for name, url in PAGES.items()]
+        shots += [(phone, name + "-phone", PAGES[name]) for name in PHONE]
+        for tab, name, url in shots:
+            tab.goto(base + url)
+            tab.wait_for_load_state("networkidle")
+            if tab.locator("#graph").count():
+                tab.wait_for_function("() => window.skillgraphStable === true", timeout=20000)
+            tab.wait_for_timeout(300)
             target = out / f"{name}.png"
-            page.screenshot(path=str(target), full_page=False)
+            tab.screenshot(path=str(target), full_page=False)
             print(target)
+        blocked += phone_blocked
         if blocked:
             print(f"pages tried to reach other hosts: {blocked}", file=sys.stderr)
             return 1

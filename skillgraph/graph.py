@@ -13,6 +13,8 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TypedDict
 
+import numpy as np
+
 from .careers import CareerPath, Careers, Move, WhatIf
 from .careers.engine import Name, Names
 from .careers.params import ParamsLike
@@ -21,7 +23,7 @@ from .errors import AmbiguousLabel, UnknownConcept
 from .iri import is_query_iri
 from .namespace import SPARQL_PREFIXES, kind_of_class
 from .projection import taxonomy_for
-from .search import LabelIndex, Match, words
+from .search import LabelIndex, Match, percentiles, words
 from .store import Store, open_store
 from .store.cache import Cache, read_cache, write_cache
 from .taxonomy import Concept, Taxonomy
@@ -85,12 +87,29 @@ class SkillGraph:
 
     @functools.cached_property
     def labels(self) -> LabelIndex:
-        cached = read_cache(self.store.cache_dir, "labels", self.store.content_id)
+        # "labels-2": the index ranks by centrality since issue 14; older pickles lack it.
+        cached = read_cache(self.store.cache_dir, "labels-2", self.store.content_id)
         if isinstance(cached, LabelIndex):
             return cached
-        index = LabelIndex(self._label_entries())
-        write_cache(self.store.cache_dir, "labels", self.store.content_id, index)
+        index = LabelIndex(self._label_entries(), self._centrality())
+        write_cache(self.store.cache_dir, "labels-2", self.store.content_id, index)
         return index
+
+    def _centrality(self) -> dict[str, float]:
+        """How central each concept is within its kind, for ranking search hits: the roles
+        that need a skill, the skills a role lists, the skills a program teaches, the
+        roles of a field (``search.percentiles``)."""
+        t = self.taxonomy
+
+        def counts(index: np.ndarray, n: int) -> np.ndarray:
+            return np.bincount(index[index >= 0].astype(np.int64), minlength=n)[:n]
+
+        out: dict[str, float] = {}
+        out.update(percentiles(t.skill_uris, counts(t.req_skill, len(t.skill_uris))))
+        out.update(percentiles(t.role_uris, counts(t.req_role, len(t.role_uris))))
+        out.update(percentiles(t.program_uris, counts(t.teach_program, len(t.program_uris))))
+        out.update(percentiles(t.field_uris, counts(t.role_field, len(t.field_uris))))
+        return out
 
     def _label_entries(self) -> list[tuple[str, str, str, bool]]:
         rows = self.store.query(
@@ -172,16 +191,14 @@ class SkillGraph:
         found = [m.label for m in self.search(name, kinds=kinds, limit=n)]
         if len(found) < n:
             # Fall back on spelling similarity, word by word prefix search found too little.
-            pool = [
-                label
-                for label, k in zip(
-                    self.labels.concept_label, self.labels.concept_kind, strict=True
-                )
-                if kind is None or k == kind
-            ]
-            for label in difflib.get_close_matches(name, pool, n=n, cutoff=0.6):
-                if label not in found:
-                    found.append(label)
+            # Compared case-folded: "sqll" is close to "SQL".
+            pool: dict[str, str] = {}
+            for label, k in zip(self.labels.concept_label, self.labels.concept_kind, strict=True):
+                if kind is None or k == kind:
+                    pool.setdefault(label.casefold(), label)
+            for close in difflib.get_close_matches(name.casefold(), pool, n=n, cutoff=0.6):
+                if pool[close] not in found:
+                    found.append(pool[close])
         return found[:n]
 
     # ------------------------------------------------------------ careers (see careers/)

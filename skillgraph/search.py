@@ -2,10 +2,19 @@
 alternative and hidden labels, for search boxes and autocomplete.
 
 Every word of the query must be the start of a word of the label ("dat ana" finds
-"data analyst").  Ranking: the exact preferred label first, then an exact alternative
-label, then labels that start with the query, then shorter labels; one hit per concept.
-The heavy lifting is done with numpy over posting arrays so that a query over ESCO's
-~100k labels stays within a few milliseconds.
+"data analyst").  Ranking, one hit per concept:
+
+1. the exact preferred label, then an exact alternative label;
+2. preferred labels holding every query word as a whole word ("nurse" in "nurse
+   responsible for general care", not in "nursemaid"), then alternative labels that do;
+3. labels that start with the query, then the other prefix matches;
+
+and within each group the more central concept first (``centrality``: how many roles
+need a skill, how many skills a role lists, as a percentile within its kind, in twenty
+bands), then shorter labels.  A small list of synonyms (``SYNONYMS``) adds the labels of
+a common name's usual meaning ("Excel" finds spreadsheets), ranked with the
+alternative labels.  The heavy lifting is done with numpy over posting arrays so that a
+query over ESCO's ~100k labels stays within a few milliseconds.
 """
 
 from __future__ import annotations
@@ -13,12 +22,30 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["LabelIndex", "Match", "normalise", "words"]
+__all__ = ["SYNONYMS", "LabelIndex", "Match", "normalise", "percentiles", "words"]
+
+#: Names people type for a skill that taxonomies label otherwise: product names and
+#: abbreviations (ESCO and the default taxonomy name the skill, not the product).  Each
+#: maps a normalised query to the words of the usual skill; kept short and checked by
+#: tests/test_search.py to find a skill on the default taxonomy.
+SYNONYMS: dict[str, str] = {
+    "excel": "spreadsheets",
+    "ms excel": "spreadsheets",
+    "microsoft excel": "spreadsheets",
+    "google sheets": "spreadsheets",
+    "ms word": "word processing",
+    "microsoft word": "word processing",
+    "powerpoint": "presentation",
+    "power bi": "business intelligence",
+    "tableau": "business intelligence",
+}
+#: Centrality bands: concepts in the same band rank by label length instead.
+BANDS = 20
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -83,7 +110,11 @@ class LabelIndex:
     [('r:1', 'role')]
     """
 
-    def __init__(self, entries: list[tuple[str, str, str, bool]]):
+    def __init__(
+        self,
+        entries: list[tuple[str, str, str, bool]],
+        centrality: Mapping[str, float] | None = None,
+    ):
         concept_ix: dict[str, int] = {}
         self.concept_uri: list[str] = []
         self.concept_kind: list[str] = []
@@ -144,6 +175,12 @@ class LabelIndex:
         self.label_rank = (
             concept_rank[self.label_concept] if len(label_concept) else concept_rank[:0]
         )
+        central = centrality or {}
+        band = np.array(
+            [min(int(central.get(u, 0.0) * BANDS), BANDS - 1) for u in self.concept_uri],
+            dtype=np.int8,
+        )
+        self.label_band = band[self.label_concept] if len(label_concept) else band[:0]
 
     def __len__(self) -> int:
         return len(self.concept_uri)
@@ -170,13 +207,17 @@ class LabelIndex:
             self._prefix_cache[key] = ids
         return ids
 
-    def search(
-        self, query: str, *, kinds: Iterable[str] | None = None, limit: int = 20
-    ) -> list[Match]:
-        """The best ``limit`` concepts whose labels match every word of ``query``."""
-        qwords = words(query)
-        if not qwords or limit <= 0:
-            return []
+    def _token(self, token: str) -> np.ndarray:
+        """Sorted ids of labels with ``token`` as a whole word."""
+        i = bisect.bisect_left(self._tokens, token)
+        if i == len(self._tokens) or self._tokens[i] != token:
+            return np.zeros(0, dtype=np.int32)
+        data, ptr = self._postings
+        return data[ptr[i] : ptr[i + 1]]
+
+    def _ranked(self, qwords: list[str], kinds, floor: int = 0) -> tuple[np.ndarray, np.ndarray]:
+        """Label ids matching every word of ``qwords`` (as word prefixes) and their group
+        (0 best), no better than ``floor``."""
         sets = sorted((self._prefixed(w) for w in dict.fromkeys(qwords)), key=len)
         ids = sets[0]
         for other in sets[1:]:
@@ -187,17 +228,43 @@ class LabelIndex:
             wanted = [self._kind_code[k] for k in kinds if k in self._kind_code]
             ids = ids[np.isin(self.label_kind[ids], wanted)]
         if not len(ids):
-            return []
-        norm = " ".join(qwords)
-        category = np.full(len(ids), 3, dtype=np.int8)
-        starts = self._prefixed(qwords[0], first_only=True)
-        category[np.isin(ids, starts)] = 2
-        exact = np.array(self._exact.get(norm, []), dtype=np.int32)
+            return ids, np.zeros(0, dtype=np.int8)
+        pref = self.label_pref[ids]
+        group = np.full(len(ids), 5, dtype=np.int8)
+        group[np.isin(ids, self._prefixed(qwords[0], first_only=True))] = 4
+        whole = np.ones(len(ids), dtype=bool)
+        for w in dict.fromkeys(qwords):
+            whole &= np.isin(ids, self._token(w))
+        group[whole] = np.where(pref[whole], 2, 3)
+        exact = np.array(self._exact.get(" ".join(qwords), []), dtype=np.int32)
         if len(exact):
             is_exact = np.isin(ids, exact)
-            category[is_exact] = np.where(self.label_pref[ids[is_exact]], 0, 1)
+            group[is_exact] = np.where(pref[is_exact], 0, 1)
+        return ids, np.maximum(group, floor)
+
+    def search(
+        self, query: str, *, kinds: Iterable[str] | None = None, limit: int = 20
+    ) -> list[Match]:
+        """The best ``limit`` concepts whose labels match every word of ``query``."""
+        qwords = words(query)
+        if not qwords or limit <= 0:
+            return []
+        kinds = list(kinds) if kinds else None
+        ids, group = self._ranked(qwords, kinds)
+        synonym = SYNONYMS.get(" ".join(qwords))
+        if synonym:
+            more, more_group = self._ranked(words(synonym), kinds, floor=3)
+            ids, group = np.concatenate([ids, more]), np.concatenate([group, more_group])
+        if not len(ids):
+            return []
         order = np.lexsort(
-            (self.label_rank[ids], ~self.label_pref[ids], self.label_nwords[ids], category)
+            (
+                self.label_rank[ids],
+                ~self.label_pref[ids],
+                self.label_nwords[ids],
+                -self.label_band[ids],
+                group,
+            )
         )
         out: list[Match] = []
         taken: set[int] = set()
@@ -244,6 +311,22 @@ class LabelIndex:
             if (kind is None or pair[1] == kind) and pair not in out:
                 out.append(pair)
         return out
+
+
+def percentiles(uris: list[str], counts: np.ndarray) -> dict[str, float]:
+    """Each concept's share of the others it is at least as central as (0 to 1), for
+    ``LabelIndex(centrality=...)``; ``counts`` is its number of links.
+
+    >>> percentiles(["a", "b", "c"], np.array([5, 0, 5]))
+    {'a': 1.0, 'b': 0.0, 'c': 1.0}
+    """
+    n = len(uris)
+    if n <= 1:
+        return dict.fromkeys(uris, 0.0)
+    counts = np.asarray(counts)
+    order = np.sort(counts)
+    below = np.searchsorted(order, counts, side="right") - 1
+    return {u: float(b) / (n - 1) for u, b in zip(uris, below, strict=True)}
 
 
 def _compressed(postings: dict[str, list[int]]) -> tuple[list[str], tuple[np.ndarray, np.ndarray]]:

@@ -68,3 +68,57 @@ def test_exact_lookup_ignores_case_accents_and_punctuation(index):
     assert index.exact("Ingenieur-de-donnees") == [("r:engineer", "role")]
     assert index.exact("data engineer") == [("r:engineer", "role")]
     assert index.preferred_exact("data engineer") == []
+
+
+# ---------------------------------------------------------------- ranking (issue 14)
+
+RANKED = [
+    ("r:nanny", "role", "nanny", True),
+    ("r:nanny", "role", "nursemaid", False),
+    ("r:assistant", "role", "nurse assistant", True),
+    ("r:general", "role", "nurse responsible for general care", True),
+    ("r:daycare", "role", "child day care worker", True),
+    ("r:daycare", "role", "nursery nurse", False),
+    ("s:sheets", "skill", "use spreadsheets software", True),
+    ("s:sheets", "skill", "Microsoft Office Excel", False),
+    ("s:excellence", "skill", "business excellence", True),
+]
+CENTRAL = {"r:general": 0.98, "r:assistant": 0.85, "r:daycare": 0.99, "r:nanny": 0.99}
+
+
+def test_whole_word_preferred_labels_come_before_prefixes_and_then_by_centrality():
+    index = LabelIndex(RANKED, CENTRAL)
+    found = [m.uri for m in index.search("nurse")]
+    # Whole-word preferred labels first (the more central one first), then the
+    # alternative label holding the word, then "nursemaid" (a prefix only).
+    assert found == ["r:general", "r:assistant", "r:daycare", "r:nanny"]
+    # Without centrality the shorter label wins among whole-word matches.
+    plain = [m.uri for m in LabelIndex(RANKED).search("nurse")]
+    assert plain[:2] == ["r:assistant", "r:general"]
+
+
+def test_a_whole_word_in_an_alternative_label_beats_a_prefix():
+    index = LabelIndex(RANKED, CENTRAL)
+    assert [m.uri for m in index.search("excel")] == ["s:sheets", "s:excellence"]
+
+
+def test_synonyms_find_the_usual_skill_on_the_default_taxonomy():
+    import skillgraph
+    from skillgraph.search import SYNONYMS, words
+
+    graph = skillgraph.open()
+    for name, meaning in SYNONYMS.items():
+        direct = graph.search(meaning, kinds=["skill"], limit=1)
+        assert direct, f"synonym {name!r} -> {meaning!r} names no skill of the default taxonomy"
+        found = graph.search(name, kinds=["skill"], limit=3)
+        assert direct[0].uri in [m.uri for m in found], name
+    spreadsheets = graph.search("spreadsheets", kinds=["skill"], limit=1)[0]
+    assert graph.search("Excel", kinds=["skill"], limit=1)[0].uri == spreadsheets.uri
+    assert words("Excel") == ["excel"]
+
+
+def test_nurse_finds_general_care_nurse_on_esco(esco_graph):
+    top = [m.label for m in esco_graph.search("nurse", limit=3)]
+    assert "nurse responsible for general care" in top, top
+    skill = esco_graph.resolve("use spreadsheets software", kind="skill").uri
+    assert esco_graph.search("Excel", kinds=["skill"], limit=1)[0].uri == skill

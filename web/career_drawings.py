@@ -4,7 +4,10 @@ what-if opens up."""
 
 from __future__ import annotations
 
-from .network import GraphBuilder
+import math
+
+from .career_words import cost_level
+from .network import GraphBuilder, drawn_label
 from .urls import concept_url
 
 __all__ = ["GAP_NODES", "ROLE_DX", "moves_graph", "path_graph", "whatif_graph"]
@@ -15,6 +18,26 @@ GAP_NODES = 8
 ROLE_DX = 320
 
 
+def _stacked(labels: list[str], gap: float = 16.0) -> list[float]:
+    """The y of each role box in a column, each as tall as its wrapped label (role labels
+    are 20 px and wrap at 210 px), so that no two boxes overlap.
+
+    >>> _stacked(["a", "b"])
+    [0.0, 63.0]
+    >>> ys = _stacked(["a", "a long role title that wraps onto three lines", "b"])
+    >>> ys[2] - ys[0] > 2 * 63.0  # the tall box in the middle pushes "b" down
+    True
+    """
+    ys, y, previous = [], 0.0, 0.0
+    for label in labels:
+        lines = max(1, math.ceil(len(drawn_label(label, "role")) * 0.62 * 20 / 210))
+        height = lines * 25 + 22
+        y += (previous + height) / 2 + gap if ys else 0.0
+        ys.append(y)
+        previous = height
+    return ys
+
+
 def _fmt_hours(h) -> str:
     return "unknown" if h is None else f"{h:,.0f} h"
 
@@ -22,7 +45,7 @@ def _fmt_hours(h) -> str:
 def _role_info(step: dict, index: int) -> list[tuple[str, str]]:
     return [
         ("reached by", f"step {index + 1}, {step['kind']}"),
-        ("step cost", f"{step['cost']:.2f}"),
+        ("step cost", f"{step['cost']:.2f} ({cost_level(step['cost'])})"),
         ("skills matched", f"{step['matched']} of {step['required']}"),
         ("missing skills", str(len(step["missing_skills"]))),
         ("learning", _fmt_hours(step["hours"])),
@@ -130,7 +153,7 @@ def path_graph(path: dict) -> dict:
                         pid, gid, "teaches", title=f"{program['label']} teaches {covered['label']}"
                     )
         previous = node
-    return b.data(physics=False, meta={"steps": len(steps)})
+    return b.data(physics=False, meta={"steps": len(steps), "layout": "path", "dx": ROLE_DX})
 
 
 def moves_graph(start: dict | None, moves: list[dict]) -> dict:
@@ -138,7 +161,8 @@ def moves_graph(start: dict | None, moves: list[dict]) -> dict:
     cheapest at the top."""
     b = GraphBuilder(concept_url)
     n = len(moves)
-    origin = _start_node(b, start, x=0, y=(n - 1) * 35)
+    ys = _stacked([m["role"]["label"] for m in moves])
+    origin = _start_node(b, start, x=0, y=ys[-1] / 2 if ys else 0)
     for j, move in enumerate(moves):
         role = move["role"]
         node = b.node(
@@ -148,15 +172,15 @@ def moves_graph(start: dict | None, moves: list[dict]) -> dict:
             uri=role["uri"],
             info=[
                 ("move", move["kind"]),
-                ("cost", f"{move['cost']:.2f}"),
+                ("cost", f"{move['cost']:.2f} ({cost_level(move['cost'])})"),
                 ("skills matched", f"{move['matched']} of {move['required']}"),
                 ("learning", _fmt_hours(move["hours"])),
             ],
             x=520,
-            y=j * 70,
+            y=ys[j],
         )
         b.edge(origin, node, move["kind"], title=f"{move['kind']}, cost {move['cost']:.2f}")
-    return b.data(physics=False, meta={"moves": n})
+    return b.data(physics=False, meta={"moves": n, "layout": "fan"})
 
 
 def whatif_graph(result: dict) -> dict:
@@ -165,8 +189,10 @@ def whatif_graph(result: dict) -> dict:
     cheaper (grey, labelled with the saving)."""
     b = GraphBuilder(concept_url)
     new, cheaper = result["newly_reachable"], result["cheaper"]
-    rows = max(len(new) + len(cheaper), len(result["learned"]), 1)
-    origin = _start_node(b, result.get("start") or result.get("from"), x=0, y=(rows - 1) * 30)
+    ys = _stacked([m["role"]["label"] for m in new] + [""] + [c["role"]["label"] for c in cheaper])
+    ys = ys[: len(new)] + ys[len(new) + 1 :]  # an empty row between the two groups
+    middle = (ys[0] + ys[-1]) / 2 if ys else 0.0
+    origin = _start_node(b, result.get("start") or result.get("from"), x=0, y=middle)
     for j, skill in enumerate(result["learned"]):
         sid = b.node(
             "learn|" + skill["uri"],
@@ -192,7 +218,7 @@ def whatif_graph(result: dict) -> dict:
                 ("skills matched", f"{move['matched']} of {move['required']}"),
             ],
             x=480,
-            y=j * 60,
+            y=ys[j],
         )
         b.edge(origin, node, move["kind"], title=f"newly reachable: {move['kind']}")
     for j, change in enumerate(cheaper):
@@ -203,11 +229,12 @@ def whatif_graph(result: dict) -> dict:
             "role",
             uri=role["uri"],
             info=[
-                ("cheaper move", f"{change['cost_before']:.2f} -> {change['cost_after']:.2f}"),
-                ("saving", f"{change['saving']:.2f}"),
+                ("easier move", f"cost {change['cost_before']:.2f} -> {change['cost_after']:.2f}"),
+                ("easier by", f"{change['saving']:.2f}"),
             ],
             x=480,
-            y=(len(new) + j) * 60 + (40 if new else 0),
+            y=ys[len(new) + j],
         )
-        b.edge(origin, node, "relation", title=f"cheaper by {change['saving']:.2f}")
-    return b.data(physics=False, meta={"newly_reachable": len(new), "cheaper": len(cheaper)})
+        b.edge(origin, node, "relation", title=f"easier by {change['saving']:.2f}")
+    meta = {"newly_reachable": len(new), "cheaper": len(cheaper), "layout": "fan"}
+    return b.data(physics=False, meta=meta)

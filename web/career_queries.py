@@ -77,7 +77,8 @@ class WhatIfQuery:
 
     @property
     def ready(self) -> bool:
-        return bool((self.start or self.have) and (self.learn or self.programs))
+        # Skills to learn alone are a question too: what opens up with just those skills.
+        return bool(self.learn or self.programs)
 
     def as_dict(self) -> dict:
         return {

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from skillgraph.graph import SkillGraph
 
+from . import concept_words as words
 from . import hierarchy
 from .network import neighbourhood_graph
 from .urls import concept_url
@@ -27,14 +28,15 @@ def search(graph: SkillGraph, q: str, *, kinds=None, limit: int = 10) -> dict:
 
 
 def concept(graph: SkillGraph, name: str, *, kind: str | None = None) -> dict:
-    """``SkillGraph.show`` plus page URLs for the concept and every related concept."""
+    """``SkillGraph.show`` plus page URLs for the concept and every related concept, with
+    the relations and properties named in words (``words.relation_name``)."""
     shown = graph.show(name, kind=kind)
     shown["url"] = concept_url(shown["uri"])
     for group in shown["outgoing"] + shown["incoming"]:
         group["shown"] = len(group["items"])
         for item in group["items"]:
             item["url"] = concept_url(item["uri"])
-    return shown
+    return words.in_words(shown)
 
 
 def concept_graph(shown: dict, cap: int = GRAPH_CAP) -> dict:

@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable
 
 from pyvis.network import Network
 
+from . import layout
+
 __all__ = [
     "EDGE_STYLES",
     "LEGEND_EDGES",
@@ -57,6 +59,10 @@ NODE_STYLES: dict[str, dict] = {
         "size": 18,
         "color": {"background": "#dcfce7", "border": "#15803d"},
         "font": {"color": "#14532d", "size": 13},
+    },
+    "group": {
+        "shape": "text",
+        "font": {"color": "#334155", "size": 15, "bold": True},
     },
     "concept": {
         "shape": "dot",
@@ -129,6 +135,11 @@ def short_label(text: str, limit: int = LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def drawn_label(label: str, kind: str) -> str:
+    """The label drawn for a node of ``kind`` (roles get twice the room: they wrap)."""
+    return short_label(label, 2 * LABEL_CHARS if kind == "role" else LABEL_CHARS)
+
+
 class GraphBuilder:
     """Collects nodes and edges in a pyvis ``Network`` and hands them out as plain data."""
 
@@ -161,10 +172,9 @@ class GraphBuilder:
         info = [[str(k), str(v)] for k, v in info]
         # Plain text only: vis-network shows a string title with innerText.
         tooltip = title or "\n".join([label, kind, *(f"{k}: {v}" for k, v in info)])
-        limit = 2 * LABEL_CHARS if kind == "role" else LABEL_CHARS
         self.net.add_node(
             node_id,
-            label=short_label(label, limit),
+            label=drawn_label(label, kind),
             shape=shape,
             title=tooltip,
             kind=kind,
@@ -212,30 +222,82 @@ class GraphBuilder:
 
 
 def neighbourhood_graph(shown: dict, concept_url: Callable[[str], str], cap: int = 60) -> dict:
-    """The concept of ``SkillGraph.show`` and up to ``cap`` related concepts.
+    """The concept of ``SkillGraph.show`` and up to ``cap`` related concepts, each relation
+    a headed block of columns (``layout.place``): no label overlaps another, nothing moves.
 
     Relations share the cap round-robin so that a concept with a thousand roles requiring
     it still shows its other relations; ``meta`` says how many were shown out of how many.
     """
     b = GraphBuilder(concept_url)
     centre = shown["uri"]
-    b.node(centre, shown["label"], shown["kind"], uri=centre, size=28, borderWidth=3)
     groups = [(g, True) for g in shown["outgoing"]] + [(g, False) for g in shown["incoming"]]
     total = sum(g["count"] for g, _ in groups)
     queues = [list(g["items"]) for g, _ in groups]
+    picked: list[list[dict]] = [[] for _ in groups]
+    seen = {centre}
     shown_count = 0
     while shown_count < cap and any(queues):
-        for (group, outgoing), queue in zip(groups, queues, strict=True):
+        for i, queue in enumerate(queues):
             if not queue or shown_count >= cap:
                 continue
             item = queue.pop(0)
+            if item["uri"] in seen:  # one node per concept, in its first relation
+                continue
+            seen.add(item["uri"])
+            picked[i].append(item)
             shown_count += 1
-            b.node(item["uri"], item["label"], item["kind"], uri=item["uri"])
-            relation = group["name"]
-            # Essential requirements are the ones that decide a move: draw them heavier.
-            width = 2.5 if "essential" in relation else 1
-            if outgoing:
-                b.edge(centre, item["uri"], "relation", title=relation, width=width)
-            else:
-                b.edge(item["uri"], centre, "relation", title=relation, width=width)
-    return b.data(physics=True, meta={"shown": shown_count, "total": total, "cap": cap})
+    drawn = [
+        [(i["uri"], drawn_label(i["label"], i["kind"]), i["kind"]) for i in items]
+        for items in picked
+    ]
+    height = layout.column_height([item for items in drawn for item in items])
+    blocks = [
+        layout.Block(f"{group['name']} ({group['count']:,})", items, height)
+        for (group, _), items in zip(groups, drawn, strict=True)
+        if items
+    ]
+    centre_width = layout.label_box(shown["label"], "role")[0] + 40
+    where = layout.place(centre_width, blocks)
+    x, y = where["centre"]
+    b.node(centre, shown["label"], shown["kind"], uri=centre, size=28, borderWidth=3, x=x, y=y)
+    for block in blocks:
+        hx, hy = where["heading|" + block.heading]
+        b.node(
+            "heading|" + block.heading,
+            block.heading,
+            "group",
+            info=[("relation", block.heading)],
+            x=hx,
+            y=hy,
+        )
+    for (group, outgoing), items in zip(groups, picked, strict=True):
+        relation = group["name"]
+        # Essential requirements are the ones that decide a move: draw them heavier.
+        width = 2.5 if "essential" in relation or "need" in relation else 1
+        for item in items:
+            x, y = where[item["uri"]]
+            b.node(
+                item["uri"],
+                item["label"],
+                item["kind"],
+                uri=item["uri"],
+                x=x,
+                y=y,
+                font={"size": layout.FONT},
+                widthConstraint={"maximum": layout.LABEL_WIDTH},
+                **_NEIGHBOUR_SHAPES.get(item["kind"], {}),
+            )
+            ends = (centre, item["uri"]) if outgoing else (item["uri"], centre)
+            b.edge(*ends, "relation", title=relation, width=width)
+    return b.data(
+        physics=False, meta={"shown": shown_count, "total": total, "cap": cap, "layout": "blocks"}
+    )
+
+
+#: Neighbours are drawn smaller than the concept; fields and other concepts as boxes
+#: with the label inside, so that every label's box is the node's box.
+_NEIGHBOUR_SHAPES: dict[str, dict] = {
+    "field": {"shape": "box", "margin": 8},
+    "concept": {"shape": "box", "margin": 8},
+    "role": {"margin": 8},
+}

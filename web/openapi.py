@@ -223,7 +223,8 @@ def document() -> dict:
             ],
         ),
         "/api/whatif": _op(
-            "Which moves become viable, or cheaper, after learning skills or taking programs.",
+            "Which moves become viable, or cheaper, after learning skills or taking programs; "
+            "without from or have, the roles the learned skills alone open (first roles).",
             [
                 *_START,
                 _p("learn", "Skills to learn; repeat.", many=True),

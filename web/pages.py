@@ -4,13 +4,21 @@ and what-if.  Each view parses the request, calls the library (through ``explore
 
 from __future__ import annotations
 
+import contextlib
 from urllib.parse import urlencode
 
 from flask import Blueprint, redirect, render_template, request
 
-from skillgraph.errors import AmbiguousLabel, InvalidParameter, NoPath, UnknownConcept
+from skillgraph.errors import (
+    AmbiguousLabel,
+    InvalidParameter,
+    NoPath,
+    SkillgraphError,
+    UnknownConcept,
+)
 
 from . import career_queries, career_results, explore, params
+from .career_words import cost_level
 from .knowledge import all_attributions, attribution_for, get_examples, get_graph, get_stats
 from .network import LEGEND_EDGES, LEGEND_NODES
 from .urls import uris_in
@@ -89,11 +97,16 @@ def _career_page(template: str, run, query, legend_edges=None, **extra):
             from .errors import describe
 
             problem = describe(exc)[1]
-            # Which single-valued field held the bad name, so a suggestion can replace it.
             bad = problem.get("name")
-            problem["param"] = next(
-                (k for k in ("from", "to") if request.args.get(k, "").strip() == bad), None
-            )
+            if problem["error"] == "unknown_concept":
+                # The suggestions are links below: the sentence does not list them again.
+                problem["message"] = f"No {problem.get('kind') or 'concept'} is called “{bad}”."
+            # Each suggestion replaces the bad name where it was, keeping the rest.
+            problem["links"] = [
+                {"label": s, "url": _replaced(bad, s)} for s in problem.get("suggestions", [])
+            ]
+            for c in problem.get("candidates", []):
+                c["url"] = _replaced(bad, c["uri"]) or c["url"]
     uris = uris_in(result) if result else []
     return render_template(
         template,
@@ -109,14 +122,43 @@ def _career_page(template: str, run, query, legend_edges=None, **extra):
     )
 
 
+def _replaced(bad: str | None, new: str) -> str:
+    """The current URL with the value ``bad`` (of whichever parameter held it) replaced."""
+    args = [(k, new if v.strip() == bad else v) for k, v in request.args.items(multi=True)]
+    return request.path + "?" + urlencode(args)
+
+
 @bp.get("/paths")
 def paths():
     query = career_queries.path_query()
+    suggestions = None
+    if not query.ready and (query.start or query.have):
+        # A start without a target: where it can lead, each a click from its path.
+        with contextlib.suppress(SkillgraphError):
+            suggestions = career_results.next_steps(
+                get_graph(), career_queries.NextQuery(query.start, query.have, k=8), drawings=True
+            )
     return _career_page(
         "paths.html",
         lambda g, q: career_results.find_paths(g, q, drawings=True),
         query,
+        suggestions=suggestions,
+        limit_words=_limit_words(query),
     )
+
+
+def _limit_words(q: career_queries.PathQuery) -> list[str]:
+    """The limits of a path query in words ("with at most 1 reskilling step")."""
+    out = []
+    if q.max_reskilling is not None:
+        n = q.max_reskilling
+        most = f"with at most {n} change{'s' * (n != 1)} of field"
+        out.append("without changing field" if n == 0 else most)
+    if q.max_steps is not None:
+        out.append(f"in at most {q.max_steps} step{'s' * (q.max_steps != 1)}")
+    if q.avoid:
+        out.append("avoiding " + str(len(q.avoid)) + " role" + "s" * (len(q.avoid) != 1))
+    return out
 
 
 @bp.get("/next")
@@ -138,7 +180,7 @@ def whatif():
             ("teaches", "a skill you would learn"),
             ("upskilling", "newly reachable, same field"),
             ("reskilling", "newly reachable, changes field"),
-            ("relation", "a move made cheaper"),
+            ("relation", "a move made easier"),
         ],
     )
 
@@ -155,4 +197,4 @@ def url_with(**changes) -> str:
 
 @bp.app_context_processor
 def _template_globals():
-    return {"url_with": url_with}
+    return {"url_with": url_with, "cost_level": cost_level}

@@ -228,19 +228,31 @@ class Careers:
         k: int = 20,
         params: ParamsLike = None,
     ) -> WhatIf:
-        """Which moves become viable, or cheaper, after learning skills or taking programs."""
+        """Which moves become viable, or cheaper, after learning skills or taking programs.
+
+        With neither a start role nor ``have`` (the skills alone: "what opens up if I learn
+        SQL?"), the answer is the roles that fit a person with just the learned skills, as
+        first roles (``next_steps`` of that profile); nothing gets cheaper.  Learned skills
+        the start already has are listed in ``already_have``.
+        """
         k = _check_int("k", k, 1, 10 * MAX_K)
         model = self.model(params)
-        begin = self.start(model, start, have)
         skills = self.numbers(learn, Kind.SKILL)
         for p in self.numbers(programs, Kind.PROGRAM):
             skills.extend(sorted(model.explainer.teaches.get(p, ())))
         if not skills:
             raise InvalidParameter("give skills to learn or programs to take")
+        skills = list(dict.fromkeys(skills))
+        learned = [self.taxonomy.concept(Kind.SKILL, s) for s in skills]
+        if _no_start(start) and not self.numbers(have, Kind.SKILL):
+            profile = model.start_for(None, skills)
+            first = [self._move_figures(m, None) for m in model.next_steps(profile, k)]
+            return WhatIf(profile.concept, learned, first, [])
+        begin = self.start(model, start, have)
+        already = [c for s, c in zip(skills, learned, strict=True) if begin.have[s]]
         new, cheaper = model.whatif(begin, skills, k)
         new = [self._move_figures(m, begin.role) for m in new]
-        learned = [self.taxonomy.concept(Kind.SKILL, s) for s in dict.fromkeys(skills)]
-        return WhatIf(begin.concept, learned, new, cheaper)
+        return WhatIf(begin.concept, learned, new, cheaper, already)
 
     def safer_roles(
         self, start: Name, *, k: int = 5, min_drop: float = 0.1, params: ParamsLike = None
@@ -283,7 +295,7 @@ class Careers:
     def start(self, model: CareerModel, start: Name | None, have: Names = ()) -> Start:
         """The resolved start of a request: a role, skills, or both."""
         skills = self.numbers(have, Kind.SKILL)
-        if start is None or (isinstance(start, str) and not start.strip()):
+        if start is None or _no_start(start):
             if not skills:
                 raise InvalidParameter("give a start role, or the skills you have (have=...)")
             return model.start_for(None, skills)
@@ -328,6 +340,10 @@ class Careers:
             table = {k: i for k, i in seen.items() if i >= 0}
             self._preferred[kind] = table
         return table
+
+
+def _no_start(start: Name | None) -> bool:
+    return start is None or (isinstance(start, str) and not start.strip())
 
 
 def _check_int(name: str, value: object, low: int, high: int) -> int:

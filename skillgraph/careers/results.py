@@ -241,11 +241,14 @@ class WhatIf:
     learned: list[Concept]
     newly_reachable: list[Move]
     cheaper: list[CostChange]
+    #: Learned skills the start already has (they change nothing).
+    already_have: list[Concept] = field(default_factory=list)
 
     def as_dict(self) -> JSONObject:
         return {
             "start": _concept(self.start),
             "learned": [_concept(c) for c in self.learned],
+            "already_have": [_concept(c) for c in self.already_have],
             "newly_reachable": [m.as_dict() for m in self.newly_reachable],
             "cheaper": [c.as_dict() for c in self.cheaper],
         }

@@ -252,6 +252,9 @@ def _whatif(args: argparse.Namespace) -> int:
         print_json({**result.as_dict(), "sources": graph.sources})
         return 0
     print(f"from {result.start.label}, after learning {_skills(result.learned, 10)}:")
+    if result.already_have:
+        had = _skills(result.already_have, 10)
+        print(f"({result.start.label} already has {had}: learning it changes nothing)")
     print()
     if result.newly_reachable:
         print("newly reachable:")

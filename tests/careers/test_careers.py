@@ -277,6 +277,30 @@ def test_whatif_learning_sql(g):
     json.dumps(result.as_dict())
 
 
+def test_whatif_from_skills_alone_lists_the_roles_they_open(g):
+    # "What opens up if I learn SQL?" with no role and no skills: the roles that fit a
+    # person who has just SQL, as next steps of that profile would list them.
+    result = g.whatif(None, learn=["SQL"], params=P)
+    expected = g.next_steps(None, 20, have=["SQL"], params=P)
+    assert [m.role.uri for m in result.newly_reachable] == [m.role.uri for m in expected]
+    assert result.start.kind == "profile" and result.cheaper == []
+    assert [c.label for c in result.learned] == ["SQL"]
+    json.dumps(result.as_dict())
+
+
+def test_whatif_names_learned_skills_the_start_already_has(g):
+    shown = g.show("office clerk")["outgoing"]
+    clerk_skills = {c["label"] for grp in shown if "skill" in grp["name"] for c in grp["items"]}
+    had = sorted(clerk_skills)[0]
+    result = g.whatif("office clerk", learn=[had, "SQL"], params=P)
+    assert [c.label for c in result.already_have] == [had], result.already_have
+    fresh = g.whatif("office clerk", learn=["SQL"], params=P)
+    assert fresh.already_have == []
+    assert [m.role.uri for m in result.newly_reachable] == [
+        m.role.uri for m in fresh.newly_reachable
+    ]
+
+
 def test_whatif_with_a_program(g):
     result = g.whatif("office clerk", programs=["social media course"], params=P)
     assert {c.label for c in result.learned} == {"social media", "SEO"}

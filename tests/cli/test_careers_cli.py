@@ -139,6 +139,16 @@ def test_whatif(store):
     assert [m["role"]["label"] for m in data["newly_reachable"]] == ["digital marketer"]
 
 
+def test_whatif_from_skills_alone_and_with_a_skill_already_had():
+    proc = run("whatif", "-", "--learn", "SQL")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("from your skills, after learning SQL:")
+    assert "newly reachable:" in proc.stdout and "junior data analyst" in proc.stdout
+    proc = run("whatif", "data analyst", "--learn", "SQL")
+    assert proc.returncode == 0, proc.stderr
+    assert "(data analyst already has SQL: learning it changes nothing)" in proc.stdout
+
+
 def test_default_taxonomy_issue_examples():
     proc = run(
         "path", "administrative assistant", "digital marketing specialist", "--k", "3",

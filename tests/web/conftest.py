@@ -14,6 +14,8 @@ from skillgraph_web import create_app
 
 from skillgraph.store import build_store
 
+from .browser import launched_browser, served
+
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 #: Markup in imported text.  If any of it ever runs, it sets ``window.__xss``.
@@ -147,3 +149,17 @@ def xss_app(xss_store):
 @pytest.fixture
 def xss_client(xss_app):
     return xss_app.test_client()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """A headless Chromium for the browser tests of one module (skips without it)."""
+    with launched_browser() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def base(browser):
+    """The app on the default taxonomy, served by gunicorn, for one module's browser tests."""
+    with served(None) as url:
+        yield url

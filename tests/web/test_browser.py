@@ -11,24 +11,12 @@ import pytest
 import skillgraph
 from skillgraph.namespace import DATA
 
-from .browser import launched_browser, offline_page, served
+from .browser import offline_page, served
 
 ANALYST = str(DATA["role/data-analyst"])
 ASSISTANT = str(DATA["role/administrative-assistant"])
 GAP_NODES = 8
 X = "http://example.org/xss/"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launched_browser() as b:
-        yield b
-
-
-@pytest.fixture(scope="module")
-def base(browser):
-    with served(None) as url:
-        yield url
 
 
 def _stable(page, timeout=15000):

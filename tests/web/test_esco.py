@@ -47,7 +47,9 @@ def test_large_neighbourhoods_are_capped_with_a_count(esco_client, esco_graph):
     skill = esco_graph.resolve("computer programming", kind="skill").uri
     drawing = esco_client.get(f"/api/concept/graph?id={quote(skill)}").get_json()
     assert drawing["meta"]["shown"] == 60 < drawing["meta"]["total"]
-    assert drawing["options"]["physics"]["stabilization"]["enabled"] is True
+    # Laid out in blocks (no physics to settle): nothing moves, no label overlaps.
+    assert drawing["options"]["physics"] == {"enabled": False}
+    assert drawing["meta"]["layout"] == "blocks"
     page = esco_client.get(f"/concept?uri={quote(skill)}").get_data(as_text=True)
     assert f"showing 60 of {drawing['meta']['total']:,} related concepts" in page
 
@@ -60,3 +62,14 @@ def test_path_api_on_esco(esco_client, developer, esco_graph):
     for path in body["paths"]:
         assert path["steps"][-1]["target"]["uri"] == manager
         assert all(s["kind"] in ("upskilling", "reskilling") for s in path["steps"])
+
+
+def test_esco_pages_use_words_and_search_finds_nurses(esco_client, esco_graph):
+    nurse = esco_graph.resolve("nurse responsible for general care", kind="role").uri
+    page = esco_client.get(f"/concept?uri={quote(nurse)}").get_data(as_text=True)
+    main = page.split("<main", 1)[1].split("</main>", 1)[0]
+    for jargon in ("skos/core#", "hasTopConcept", "topConceptOf", "in scheme", "relatedEssential"):
+        assert jargon not in main, jargon
+    assert "<th>code</th>" in main and "essential skills" in main
+    found = esco_client.get("/api/search?q=nurse&limit=3").get_json()["results"]
+    assert nurse in [r["uri"] for r in found]

@@ -28,11 +28,14 @@ def _shown(n_essential: int, n_field: int) -> dict:
 
 def test_neighbourhood_cap_is_shared_round_robin():
     drawing = network.neighbourhood_graph(_shown(10, 2), lambda uri: "/c/" + uri, cap=6)
-    ids = {n["id"] for n in drawing["nodes"]}
+    ids = {n["id"] for n in drawing["nodes"] if n["kind"] != "group"}
     # Both relations are represented although the first alone could fill the cap.
     assert {"x:field of0", "x:field of1"} <= ids
     assert len(ids) == 7  # the concept and 6 neighbours
-    assert drawing["meta"] == {"shown": 6, "total": 12, "cap": 6}
+    headings = [n["label"] for n in drawing["nodes"] if n["kind"] == "group"]
+    assert headings == ["essential skill (10)", "field of (2)"]
+    assert drawing["meta"] == {"shown": 6, "total": 12, "cap": 6, "layout": "blocks"}
+    assert drawing["options"]["physics"] == {"enabled": False}
     essential = [e for e in drawing["edges"] if e["title"] == "essential skill"]
     assert all(e["width"] == 2.5 and e["from"] == "x:me" for e in essential)
     assert all(e["to"] == "x:me" for e in drawing["edges"] if e["title"] == "field of")
@@ -82,3 +85,18 @@ def test_path_graph_layout_and_kinds():
     assert edges[("0|s1", "b")]["kind"] == "gap"
     assert edges[("0|p1", "0|s1")]["kind"] == "teaches"
     assert drawing["options"]["physics"] == {"enabled": False}
+
+
+def test_neighbourhood_blocks_do_not_overlap_by_their_estimated_boxes():
+    from skillgraph_web import layout
+
+    shown = _shown(40, 25)
+    shown["outgoing"][0]["items"][3]["label"] = "a very long skill label " * 4
+    drawing = network.neighbourhood_graph(shown, lambda uri: "/c/" + uri, cap=65)
+    boxes = []
+    for n in drawing["nodes"]:
+        w, h = layout.label_box(n["label"], n["kind"])
+        boxes.append((n["x"] - w / 2, n["y"] - h / 2, n["x"] + w / 2, n["y"] + h / 2))
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)

@@ -18,6 +18,8 @@
 
   /* ------------------------------------------------------------ autocomplete */
 
+  var acCount = 0;
+
   function setupAutocomplete(box) {
     var input = box.querySelector(".ac-input");
     var hidden = box.querySelector(".ac-value");
@@ -30,11 +32,15 @@
     var seq = 0;
     var stale = false;
     var timer = null;
+    var listId = "ac-list-" + (++acCount);
+    list.id = listId;
+    input.setAttribute("aria-controls", listId);
 
     function close() {
       list.hidden = true;
       list.textContent = "";
       input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
       active = -1;
     }
 
@@ -43,6 +49,13 @@
         li.classList.toggle("active", i === active);
         li.setAttribute("aria-selected", i === active ? "true" : "false");
       });
+      // Screen readers follow the highlighted option while focus stays in the input.
+      if (active >= 0 && list.children[active]) {
+        input.setAttribute("aria-activedescendant", list.children[active].id);
+        list.children[active].scrollIntoView({ block: "nearest" });
+      } else {
+        input.removeAttribute("aria-activedescendant");
+      }
     }
 
     function addChip(item) {
@@ -83,10 +96,10 @@
       list.textContent = "";
       active = -1;
       if (!found.length) {
-        list.appendChild(el("li", { "class": "ac-empty" }, "No match"));
+        list.appendChild(el("li", { "class": "ac-empty", role: "option", "aria-disabled": "true" }, "No match"));
       }
       found.forEach(function (item, i) {
-        var li = el("li", { role: "option", "data-index": String(i), "aria-selected": "false" });
+        var li = el("li", { role: "option", id: listId + "-" + i, "data-index": String(i), "aria-selected": "false" });
         li.appendChild(el("span", { "class": "ac-label" }, item.label));
         li.appendChild(el("span", { "class": "badge kind-" + item.kind }, item.kind));
         if (item.matched && item.matched !== item.label) {
@@ -147,7 +160,7 @@
       var alt = a.getAttribute("data-alt");
       tabs.querySelectorAll("a[data-alt]").forEach(function (t) {
         t.classList.toggle("current", t === a);
-        t.setAttribute("aria-selected", t === a ? "true" : "false");
+        t.setAttribute("aria-current", t === a ? "true" : "false");
       });
       document.querySelectorAll(".alternative").forEach(function (sec) {
         sec.hidden = sec.getAttribute("data-alt") !== alt;
@@ -162,31 +175,26 @@
 
   /* ------------------------------------------------------------ taxonomy tree */
 
+  // A tree row: the concept's link, its kind, and (when it has children) a disclosure
+  // beside it -- never a link inside the <summary> (nested interactive controls).
   function treeItem(item) {
     var li = el("li", { "class": "tree-item" });
+    var url = safeUrl(item.url);
+    li.appendChild(url ? el("a", { href: url, "class": "concept kind-" + item.kind }, item.label)
+                       : el("span", null, item.label));
+    li.appendChild(document.createTextNode(" "));
+    li.appendChild(el("span", { "class": "badge kind-" + item.kind }, item.kind));
     if (item.children > 0) {
+      li.appendChild(document.createTextNode(" "));
       var d = el("details", { "data-uri": item.uri });
       var s = el("summary");
-      fillRow(s, item);
+      s.appendChild(el("span", { "class": "muted small" }, item.children + " inside"));
       d.appendChild(s);
       d.appendChild(el("ul", { "class": "tree" }));
       d.addEventListener("toggle", function () { if (d.open) { expand(d); } });
       li.appendChild(d);
-    } else {
-      fillRow(li, item);
     }
     return li;
-  }
-
-  function fillRow(parent, item) {
-    var url = safeUrl(item.url);
-    parent.appendChild(url ? el("a", { href: url, "class": "concept kind-" + item.kind }, item.label)
-                           : el("span", null, item.label));
-    parent.appendChild(document.createTextNode(" "));
-    parent.appendChild(el("span", { "class": "badge kind-" + item.kind }, item.kind));
-    if (item.children > 0) {
-      parent.appendChild(el("span", { "class": "muted small" }, " " + item.children));
-    }
   }
 
   function expand(details) {
@@ -207,9 +215,16 @@
       .catch(function () { ul.textContent = ""; ul.appendChild(el("li", { "class": "muted" }, "could not load")); });
   }
 
+  // On paper every folded part of a plan (more skills, cost breakdowns) is shown.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details").forEach(function (d) { d.open = true; });
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll(".ac").forEach(setupAutocomplete);
     document.querySelectorAll(".alt-tabs").forEach(setupAlternatives);
+    var printButton = document.getElementById("print-path");
+    if (printButton) { printButton.addEventListener("click", function () { window.print(); }); }
     document.querySelectorAll("details[data-uri]").forEach(function (d) {
       d.addEventListener("toggle", function () { if (d.open) { expand(d); } });
     });

@@ -106,6 +106,56 @@
     showDetails(nodeId);
   }
 
+  // A path keeps its labels legible at any length: never drawn smaller than MIN_SCALE
+  // (a long path scrolls by dragging, starting at its beginning), and the canvas is as
+  // tall as the drawing at that scale, without empty bands.
+  var MIN_SCALE = 0.62;
+  // A path wider than the canvas at the smallest legible scale wraps into rows, snaking
+  // (left to right, then right to left) so that each step's edge stays short; a phone
+  // (room for fewer than two roles a row) keeps one row and is dragged instead.
+  function wrapPath(data, width, minScale) {
+    var dx = data.meta.dx || 320, nodes = data.nodes || [];
+    var xs = nodes.map(function (n) { return n.x; }), ys = nodes.map(function (n) { return n.y; });
+    var span = Math.max.apply(null, xs) - Math.min.apply(null, xs) + 260;
+    if (span * minScale <= width) { return; }
+    // Room for a gap column on either side: rows run left to right and back.
+    var perRow = Math.floor((width / minScale - 580) / dx) + 1;
+    if (perRow < 2) { return; }
+    var rowHeight = Math.max.apply(null, ys) - Math.min.apply(null, ys) + 150;
+    var updates = nodes.map(function (n) {
+      var place = Math.floor((n.x - 1) / dx) + 1;  // 0: the start; i: step i's role and gaps
+      var row = Math.floor(place / perRow), col = place % perRow;
+      var offset = n.x - place * dx;  // 0 for a role, -dx/2 for its gap column
+      n.x = row % 2 === 0 ? col * dx + offset : (perRow - 1 - col) * dx - offset;
+      n.y = n.y + row * rowHeight;
+      return { id: n.id, x: n.x, y: n.y };
+    });
+    state.nodes.update(updates);
+  }
+
+  function legible(container, data, minScale, minHeight, maxHeight) {
+    if (data.meta && data.meta.layout === "path") {
+      wrapPath(data, container.clientWidth || 800, minScale);
+    }
+    var xs = [], ys = [];
+    (data.nodes || []).forEach(function (n) {
+      if (typeof n.x === "number") { xs.push(n.x); ys.push(n.y); }
+    });
+    if (!xs.length) { return; }
+    var minX = Math.min.apply(null, xs) - 150, maxX = Math.max.apply(null, xs) + 150;
+    var minY = Math.min.apply(null, ys) - 60, maxY = Math.max.apply(null, ys) + 40;
+    var width = container.clientWidth || 800;
+    var scale = Math.min(1, Math.max(minScale, width / (maxX - minX)));
+    var height = Math.min(maxHeight, Math.max(minHeight, Math.round((maxY - minY) * scale)));
+    container.style.height = height + "px";
+    state.network.setSize(width + "px", height + "px");
+    var visibleWidth = width / scale;
+    var centreX = (maxX - minX) * scale <= width ? (minX + maxX) / 2 : minX + visibleWidth / 2;
+    state.network.moveTo({ position: { x: centreX, y: (minY + maxY) / 2 }, scale: scale });
+    var hint = document.getElementById("graph-scroll-hint");
+    if (hint) { hint.hidden = (maxX - minX) * scale <= width + 1; }
+  }
+
   function render(data) {
     var container = document.getElementById("graph");
     if (!container || !window.vis) { return null; }
@@ -129,6 +179,9 @@
     } else {
       state.network.once("afterDrawing", function () { window.skillgraphStable = true; });
       state.network.fit();
+      if (data.meta && data.meta.layout === "path") { legible(container, data, MIN_SCALE, 260, 2400); }
+      if (data.meta && data.meta.layout === "blocks") { legible(container, data, 0.55, 320, 1000); }
+      if (data.meta && data.meta.layout === "fan") { legible(container, data, 0.5, 300, 1600); }
     }
     state.network.on("click", function (params) {
       select(params.nodes.length ? params.nodes[0] : null);

@@ -27,6 +27,8 @@
         extraKeys: { "Ctrl-Enter": run, "Cmd-Enter": run },
       })
     : null;
+  // The editor's own input field is what a screen reader reaches: name it.
+  if (editor) { editor.getInputField().setAttribute("aria-label", "SPARQL query"); }
   const getQuery = () => (editor ? editor.getValue() : textarea.value);
   const setQuery = (text) => (editor ? editor.setValue(text) : (textarea.value = text));
 
