@@ -80,9 +80,11 @@ def describe(
         return [x["value"] for x in literals.get(str(prop), [])]
 
     description = texts(DCTERMS.description) or texts(SKOS.definition)
+    # Sorted: stores return properties in no fixed order, and the same concept must read
+    # the same from any store (tests/remote compare a local and a Virtuoso store).
     other = {
-        names.get(p, p): [x["value"] for x in values]
-        for p, values in literals.items()
+        names.get(p, p): sorted(x["value"] for x in values)
+        for p, values in sorted(literals.items())
         if p
         not in {
             str(SKOS.prefLabel),
