@@ -35,6 +35,7 @@ import numpy as np
 from ..errors import InvalidParameter, UnknownConcept
 from ..search import words
 from ..taxonomy import Concept, Kind, Taxonomy
+from .best_fits import BestFits
 from .model import CareerModel, Start
 from .params import ParamsLike, coerce_params
 from .results import CareerPath, Move, WhatIf
@@ -111,11 +112,12 @@ class Careers:
             and len(cached) == 3
             and isinstance(cached[0], TransitionGraph)
             and cached[0].key == key
+            and isinstance(cached[2], BestFits)
         ):
             model = CareerModel(self.taxonomy, params, *cached)
         else:
             model = CareerModel(self.taxonomy, params)
-            self._cache.put(name, (model.graph, model.req, model.fit))
+            self._cache.put(name, (model.graph, model.req, model.fits))
         with self._lock:
             self._models[key] = model
             while len(self._models) > MODELS_KEPT:

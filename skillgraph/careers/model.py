@@ -18,8 +18,9 @@ import numpy as np
 from ..errors import NoPath
 from ..taxonomy import Concept, Kind, Taxonomy
 from . import paths as _paths
+from .best_fits import BestFits, best_fits
 from .explain import Explainer
-from .fit import best_cut, fit_matrix, profile_for, profile_row
+from .fit import FitParts, best_cut, fit_parts, fit_rows, profile_for, profile_row
 from .moves import MoveRow, move_row, ranks_down, training_cost
 from .params import PathParams
 from .request import request_graph
@@ -64,46 +65,61 @@ class CareerModel:
         params: PathParams,
         graph: TransitionGraph | None = None,
         req: Requirements | None = None,
-        fit: np.ndarray | None = None,
+        fits: BestFits | None = None,
     ):
         self.taxonomy = taxonomy
         self.params = params
         self.req: Requirements = req if req is not None else requirements(taxonomy, params)
         self.profile = profile_for(taxonomy, params.fit_profile)
-        #: fit[a, b]: how related b is to a (``careers.fit``); fit_cut[a]: the
-        #: ``fit_moves``-th best fit of a, above which a job move is viable anyway.
-        if fit is None:
-            fit = fit_matrix(taxonomy, self.profile)
-            # Roles whose requirement weighs nothing under these parameters list no skills.
-            fit[:, self.req.totals <= 0] = -np.inf
-        self.fit: np.ndarray = fit
-        self.fit_cut = best_cut(self.fit, params.fit_moves)
+        self._parts: FitParts | None = None
+        #: Each role's best fits (``careers.fit``, kept sparse: ``best_fits``); its
+        #: ``cut``: the ``fit_moves``-th best fit of a role, from which on a job move is
+        #: viable anyway.
+        if fits is None:
+            fits = best_fits(self.parts, params.fit_moves)
+        self.fits: BestFits = fits
+        self.fit_cut = fits.cut
         if graph is None:
-            src, dst = np.nonzero(self.fit >= self.fit_cut[:, None])
-            graph = build_transitions(self.req, params, (src, dst))
+            graph = build_transitions(self.req, params, fits.pairs())
         self.graph: TransitionGraph = graph
         self.explainer = Explainer(taxonomy, self.req, params)
 
+    @property
+    def parts(self) -> FitParts:
+        """What a row of the fit is computed from (built when first needed: a warm model
+        answers from ``fits`` alone until a row beyond them is asked for)."""
+        if self._parts is None:
+            # Roles whose requirement weighs nothing under these parameters list no skills.
+            self._parts = fit_parts(self.taxonomy, self.profile, self.req.totals <= 0)
+        return self._parts
+
     def with_params(self, params: PathParams) -> CareerModel:
         """The same graph under other explanation parameters (cheap: the graph is shared)."""
-        return CareerModel(self.taxonomy, params, self.graph, self.req, self.fit)
+        model = CareerModel(self.taxonomy, params, self.graph, self.req, self.fits)
+        model._parts = self._parts
+        return model
 
     def fit_row(self, start: Start) -> np.ndarray:
-        """How well every role fits the start (a role's row of ``fit``, or a profile's)."""
+        """How well every role fits the start (a role's row of the fit, or a profile's):
+        one sparse row product, never the whole matrix."""
         if start.role is not None:
-            return self.fit[start.role]
-        return profile_row(self.taxonomy, self.profile, start.have)
+            return fit_rows(self.parts, np.array([start.role]))[0]
+        return profile_row(self.parts, start.have)
 
     def fits_best(self, start: Start) -> np.ndarray:
         """The roles a job move from ``start`` reaches whatever it covers of them."""
         if start.role is not None:
-            return self.fit[start.role] >= self.fit_cut[start.role]
+            out = np.zeros(self.taxonomy.n_roles, dtype=bool)
+            out[self.fits.best(start.role)] = True
+            return out
         row = self.fit_row(start)
         return row >= best_cut(row[None, :], self.params.fit_moves)[0]
 
     def fits_best_into(self, target: int) -> np.ndarray:
         """The roles whose best fits include ``target``."""
-        return self.fit[:, target] >= self.fit_cut
+        out = np.zeros(self.taxonomy.n_roles, dtype=bool)
+        out[self.fits.best_into(target)] = True
+        return out
 
     @property
     def adjacency(self):
@@ -240,19 +256,31 @@ class CareerModel:
         """The ``k`` roles that fit the start best (ties: the cheaper first), each reached
         by a job move where one is viable, else by retraining (``Move.mode``)."""
         row = self.row(start)
-        fit = self.fit_row(start)
         # ``move_row`` always fills ``training`` (inf where retraining is impossible).
         training = row.training if row.training is not None else np.full(len(row.cost), np.inf)
         reachable = row.viable | np.isfinite(training)
         if start.role is not None:
             reachable[start.role] = False
+        if self.params.next_by_fit and start.role is not None:
+            # The kept best fits, when they hold k reachable roles, hold the k best: a
+            # role outside them fits worse than each of them (``best_fits``).
+            kept, fits = self.fits.row(start.role)
+            ok = reachable[kept]
+            if ok.sum() >= k:
+                idx, fit_of = kept[ok].astype(np.int64), fits[ok]
+                return self._ranked(start, row, training, idx, fit_of, k)
+        fit = self.fit_row(start)
         idx = np.flatnonzero(reachable & np.isfinite(fit))
+        return self._ranked(start, row, training, idx, fit[idx], k)
+
+    def _ranked(self, start: Start, row: MoveRow, training, idx, fit, k: int) -> list[Move]:
+        """The first ``k`` of the roles ``idx`` (fits ``fit``) by fit, cost, number."""
         cost = np.minimum(np.where(row.viable, row.cost, np.inf)[idx], training[idx])
         if self.params.next_by_fit:
-            order = np.lexsort((idx, cost, -fit[idx]))[:k]
+            order = np.lexsort((idx, cost, -fit))[:k]
         else:
             order = np.lexsort((idx, cost))[:k]
-        return [self.move(start, row, int(i), float(fit[i])) for i in idx[order]]
+        return [self.move(start, row, int(idx[i]), float(fit[i])) for i in order]
 
     def paths(
         self,
