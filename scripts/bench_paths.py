@@ -76,10 +76,10 @@ def bench_build(graph, sample: int | None) -> None:
 
     from skillgraph.careers import CareerModel, PathParams
     from skillgraph.careers.best_fits import best_fits
+    from skillgraph.careers.build import build_transitions
     from skillgraph.careers.fit import fit_parts, profile_for
     from skillgraph.careers.oracle import reference_costs
     from skillgraph.careers.requirements import requirements
-    from skillgraph.careers.transition_graph import build_transitions
 
     t = graph.taxonomy
     params = PathParams()

@@ -19,6 +19,7 @@ from ..errors import NoPath
 from ..taxonomy import Concept, Kind, Taxonomy
 from . import paths as _paths
 from .best_fits import BestFits, best_fits
+from .build import build_transitions
 from .explain import Explainer
 from .fit import FitParts, best_cut, fit_parts, fit_rows, profile_for, profile_row
 from .moves import MoveRow, move_row, ranks_down, training_cost
@@ -37,7 +38,7 @@ from .results import (
     Move,
     Step,
 )
-from .transition_graph import TransitionGraph, build_transitions
+from .transition_graph import TransitionGraph
 
 __all__ = ["CareerModel", "Start"]
 
