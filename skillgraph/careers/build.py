@@ -25,7 +25,7 @@ from .transition_graph import TransitionGraph
 if TYPE_CHECKING:
     from .params import PathParams
 
-__all__ = ["BLOCK_PAIRS", "build_transitions"]
+__all__ = ["BLOCK_PAIRS", "aligned", "build_transitions"]
 
 #: The role pairs one block may hold at most (its products and per-pair arrays).
 BLOCK_PAIRS = 2_000_000
@@ -62,10 +62,10 @@ def _on(m: sp.csr_matrix, pattern: sp.csr_matrix, local: np.ndarray, source: np.
         and np.array_equal(m.indices, pattern.indices)
     ):
         return m.data
-    return _aligned(m, local, source)
+    return aligned(m, local, source)
 
 
-def _aligned(m: sp.csr_matrix, row: np.ndarray, col: np.ndarray) -> np.ndarray:
+def aligned(m: sp.csr_matrix, row: np.ndarray, col: np.ndarray) -> np.ndarray:
     """``m[row[i], col[i]]`` for every pair (0 where ``m`` holds nothing), by key lookup
     over ``m``'s CSR entries."""
     m.sort_indices()

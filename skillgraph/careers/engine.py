@@ -138,6 +138,15 @@ class Careers:
         model = self.model(params)
         return model.next_steps(self.start(model, start, have), k)
 
+    def next_steps_many(
+        self, starts: Names, k: int = 10, *, params: ParamsLike = None
+    ) -> list[list[Move]]:
+        """``next_steps`` of many roles (``starts``: role names), costed together: for
+        every role of a taxonomy in one call, much faster than one call per role."""
+        k = _check_int("k", k, 1, 10 * MAX_K)
+        model = self.model(params)
+        return model.next_steps_many(self.numbers(starts, Kind.ROLE), k)
+
     def paths(
         self,
         start: Name | None,

@@ -18,6 +18,7 @@ import numpy as np
 from ..errors import NoPath
 from ..taxonomy import Concept, Kind, Taxonomy
 from . import paths as _paths
+from .batch import next_steps_many
 from .best_fits import BestFits, best_fits
 from .build import build_transitions
 from .explain import Explainer
@@ -229,9 +230,16 @@ class CareerModel:
     def move(self, start: Start, row: MoveRow, target: int, fit: float | None = None) -> Move:
         job = float(row.cost[target]) if row.viable[target] else math.inf
         train = float(row.training[target]) if row.training is not None else math.inf
+        return self.move_of(start, target, job, train, bool(row.reskill[target]), fit)
+
+    def move_of(
+        self, start: Start, target: int, job: float, train: float, reskill: bool, fit: float | None
+    ) -> Move:
+        """The explained move into ``target``: a job move costing ``job`` (inf: not
+        viable) or retraining costing ``train``, whichever is cheaper."""
         return Move(
             role=self.explainer.concepts(Kind.ROLE)[target],
-            kind=self.kind(start.role, target, bool(row.reskill[target])),
+            kind=self.kind(start.role, target, reskill),
             cost=min(job, train),
             mode=RETRAINING if train < job else JOB_MOVE,
             fit=fit,
@@ -273,6 +281,10 @@ class CareerModel:
         fit = self.fit_row(start)
         idx = np.flatnonzero(reachable & np.isfinite(fit))
         return self._ranked(start, row, training, idx, fit[idx], k)
+
+    def next_steps_many(self, roles: Sequence[int], k: int) -> list[list[Move]]:
+        """``next_steps`` of many roles, costed a block of roles at a time (``batch``)."""
+        return next_steps_many(self, roles, k)
 
     def _ranked(self, start: Start, row: MoveRow, training, idx, fit, k: int) -> list[Move]:
         """The first ``k`` of the roles ``idx`` (fits ``fit``) by fit, cost, number."""
