@@ -147,7 +147,12 @@ def build_transitions(
         minlength=n,
     )
     transposed = _Transposed(req)
-    sources, targets, costs, flags, in_thr = [], [], [], [], np.full(n, np.inf)
+    in_thr = np.full(n, np.inf)
+    # What the blocks kept: (source, target, cost, reskill, passed its target's cut).
+    kept: list[tuple[np.ndarray, ...]] = []
+    # An upper bound of each source's k-th cheapest move: the k-th of what is kept.
+    running = np.full(n, np.inf)
+    since = 0
     first = 0
     while first < n:
         last = first + 1
@@ -160,18 +165,28 @@ def build_transitions(
         s, t, c, x = _block_moves(req, params, block, fit_keys[lo:hi], transposed)
         # The block's targets are complete: their in-threshold is exact.
         in_thr[block] = _kth_smallest(t - first, c, last - first, k)
-        # Of each source, the k cheapest of the block (the global k-th is among them).
-        out_local = _kth_smallest(s, c, n, k)
-        keep = (c <= out_local[s] + _TIE) | (c <= in_thr[t] + _TIE)
-        sources.append(s[keep])
-        targets.append(t[keep])
-        costs.append(c[keep])
-        flags.append(x[keep])
+        inside = c <= in_thr[t] + _TIE
+        # Of each source, the k cheapest of the block (the global k-th is among them),
+        # and none dearer than the k-th of all kept so far.
+        out_local = np.minimum(_kth_smallest(s, c, n, k), running)
+        keep = (c <= out_local[s] + _TIE) | inside
+        kept.append((s[keep], t[keep], c[keep], x[keep], inside[keep]))
+        since += int(keep.sum())
+        if since > 2 * n * k:  # compact: memory stays O(roles x k), not O(blocks)
+            kept = [tuple(np.concatenate(part) for part in zip(*kept, strict=True))]
+            s, t, c, x, inside = kept[0]
+            running = _kth_smallest(s, c, n, k)
+            keep = (c <= running[s] + _TIE) | inside
+            kept = [(s[keep], t[keep], c[keep], x[keep], inside[keep])]
+            since = 0
         first = last
-    source = np.concatenate(sources) if sources else np.zeros(0, np.int64)
-    target = np.concatenate(targets) if targets else np.zeros(0, np.int64)
-    cost = np.concatenate(costs) if costs else np.zeros(0)
-    reskill = np.concatenate(flags) if flags else np.zeros(0, bool)
+    if kept:
+        source, target, cost, reskill, _ = (
+            np.concatenate(part) for part in zip(*kept, strict=True)
+        )
+    else:
+        source, target = np.zeros(0, np.int64), np.zeros(0, np.int64)
+        cost, reskill = np.zeros(0), np.zeros(0, bool)
     out_thr = _kth_smallest(source, cost, n, k)
     # Ties at the k-th cost are kept (within float noise: the same cost summed in another
     # order must not decide).

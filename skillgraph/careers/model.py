@@ -325,18 +325,27 @@ class CareerModel:
         )
         if start.virtual and start.role is not None:
             avoid = avoid | {start.role}
-        found = _paths.k_shortest_paths(
-            adj,
-            source,
-            target,
-            k,
-            max_reskilling=max_reskilling,
-            max_steps=max_steps,
-            avoid=avoid,
-            **bounds,
+        # The exact distance bound of the start: inf when no chain of moves leads to the
+        # target at all (then nothing needs searching, not even to explain why).
+        reachable = math.isfinite(bounds["h"][source])
+        found = (
+            _paths.k_shortest_paths(
+                adj,
+                source,
+                target,
+                k,
+                max_reskilling=max_reskilling,
+                max_steps=max_steps,
+                avoid=avoid,
+                **bounds,
+            )
+            if reachable
+            else []
         )
         if not found:
-            raise self._no_path(adj, source, start, target, max_reskilling, max_steps, avoid)
+            raise self._no_path(
+                adj, source, start, target, max_reskilling, max_steps, avoid, reachable
+            )
         return [self._path(adj, start, nodes) for _, nodes in found]
 
     def _path(self, adj, start: Start, nodes: list[int]) -> CareerPath:
@@ -378,7 +387,9 @@ class CareerModel:
             target=steps[-1].target if steps else None,
         )
 
-    def _no_path(self, adj, source, start, target, max_reskilling, max_steps, avoid) -> NoPath:
+    def _no_path(
+        self, adj, source, start, target, max_reskilling, max_steps, avoid, reachable=True
+    ) -> NoPath:
         t = self.taxonomy
         a, b = start.concept.label, t.role_labels[target]
         plain = f"no path from {a!r} to {b!r}"
@@ -386,8 +397,7 @@ class CareerModel:
             return NoPath(f"{plain}: {b!r} lists no skills", reason=f"{b!r} lists no skills")
         if not start.have.any():
             return NoPath(f"{plain}: the start has no skills", reason="the start has no skills")
-        free = _paths.shortest_path(adj, source, target)
-        if free is None:
+        if not reachable or _paths.shortest_path(adj, source, target) is None:
             return NoPath(f"{plain}: no chain of viable moves leads there")
         reasons = []
         if avoid and _paths.shortest_path(adj, source, target, avoid=avoid) is None:
