@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TypedDict
 
+from . import settings
 from .careers import CareerPath, Careers, Move, WhatIf
 from .careers.engine import Name, Names
 from .careers.params import ParamsLike
@@ -193,6 +194,7 @@ class SkillGraph:
             self.taxonomy,
             lambda name, kind: self.resolve(name, kind=kind).uri,
             Cache(self.store.cache_dir, self.store.content_id),
+            memory_limit=settings.model_memory_limit(),
         )
 
     def warm(self) -> None:

@@ -32,12 +32,12 @@ from typing import Protocol, TypeAlias
 
 import numpy as np
 
-from ..errors import InvalidParameter, UnknownConcept
+from ..errors import InvalidParameter, TooLarge, UnknownConcept
 from ..search import words
 from ..taxonomy import Concept, Kind, Taxonomy
-from .best_fits import BestFits
+from .best_fits import BestFits, model_bytes
 from .model import CareerModel, Start
-from .params import ParamsLike, coerce_params
+from .params import ParamsLike, PathParams, coerce_params
 from .results import CareerPath, Move, WhatIf
 from .transition_graph import TransitionGraph
 
@@ -84,9 +84,15 @@ class Careers:
     """
 
     def __init__(
-        self, taxonomy: Taxonomy, resolve: Resolver, cache: DerivedCache | None = None
+        self,
+        taxonomy: Taxonomy,
+        resolve: Resolver,
+        cache: DerivedCache | None = None,
+        memory_limit: int | None = None,
     ) -> None:
         self.taxonomy = taxonomy
+        #: Bytes a model may take to build (None: no limit; ``best_fits.model_bytes``).
+        self.memory_limit = memory_limit
         self._resolve = resolve
         self._cache: DerivedCache = cache or _InMemory()
         self._models: OrderedDict[str, CareerModel] = OrderedDict()
@@ -116,6 +122,7 @@ class Careers:
         ):
             model = CareerModel(self.taxonomy, params, *cached)
         else:
+            self._check_size(params)
             model = CareerModel(self.taxonomy, params)
             self._cache.put(name, (model.graph, model.req, model.fits))
         with self._lock:
@@ -123,6 +130,19 @@ class Careers:
             while len(self._models) > MODELS_KEPT:
                 self._models.popitem(last=False)
         return model
+
+    def _check_size(self, params: PathParams) -> None:
+        t = self.taxonomy
+        groups = t.broader_group
+        n_groups = int(groups.max()) + 1 if groups is not None and len(groups) else 0
+        need = model_bytes(t.n_roles, len(t.req_role), n_groups, params.moves_per_role)
+        if self.memory_limit is not None and need > self.memory_limit:
+            raise TooLarge(
+                f"the career model of {t.n_roles:,} roles and {len(t.req_role):,} "
+                f"requirements needs about {need / 2**30:.1f} GB to build, over the limit of "
+                f"{self.memory_limit / 2**30:.1f} GB (SKILLGRAPH_MODEL_MEMORY_GB): raise the "
+                "limit on a machine with that much free memory, or import fewer roles"
+            )
 
     def warm(self) -> None:
         """Build (or load) the default model now, so the first request does not wait."""
