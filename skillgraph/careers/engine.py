@@ -145,8 +145,9 @@ class Careers:
             )
 
     def warm(self) -> None:
-        """Build (or load) the default model now, so the first request does not wait."""
-        self.model()
+        """Build (or load) the default model now, and the parts of its fit rows (a skill
+        profile's fit, a long list of next steps), so the first request does not wait."""
+        _ = self.model().parts
 
     # ------------------------------------------------------------ the questions
 
