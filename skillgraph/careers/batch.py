@@ -17,8 +17,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..taxonomy import Kind
 from .build import aligned
 from .moves import changes_field, move_cost, ranks_down, total, training_cost
+from .start import Start
 
 if TYPE_CHECKING:
     from .model import CareerModel
@@ -90,11 +92,26 @@ def _block(model: CareerModel, roles: np.ndarray, k: int) -> list[list[Move]]:
     counts = np.bincount(row[reachable], minlength=len(roles))
     answers: list[list[Move]] = []
     bounds = np.concatenate(([0], np.cumsum(lengths)))
+    # One skill vector for every start of the block (set and cleared around each):
+    # what the explanations read of a role's start (``start_for``, without levels).
+    have = np.zeros(req.n_skills, dtype=bool)
+    unused = np.zeros(0)
+    taxonomy = model.taxonomy
     for i, role in enumerate(roles.tolist()):
-        start = model.start_for(role)
         if counts[i] < k:
-            answers.append(model.next_steps(start, k))
+            answers.append(model.next_steps(model.start_for(role), k))
             continue
+        skills = req.skills_of(role)
+        have[skills] = True
+        start = Start(
+            taxonomy.concept(Kind.ROLE, role),
+            role,
+            have,
+            unused,
+            int(taxonomy.role_field[role]),
+            False,
+            [],
+        )
         a, b = bounds[i], bounds[i + 1]
         ok = np.flatnonzero(reachable[a:b]) + a
         job = np.where(viable[ok], cost[ok], np.inf)
@@ -113,4 +130,5 @@ def _block(model: CareerModel, roles: np.ndarray, k: int) -> list[list[Move]]:
                 for o, j in zip(order.tolist(), ok[order].tolist(), strict=True)
             ]
         )
+        have[skills] = False
     return answers

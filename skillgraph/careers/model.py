@@ -11,12 +11,11 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
 from ..errors import NoPath
-from ..taxonomy import Concept, Kind, Taxonomy
+from ..taxonomy import Kind, Taxonomy
 from . import paths as _paths
 from .batch import next_steps_many
 from .best_fits import BestFits, best_fits
@@ -39,23 +38,10 @@ from .results import (
     Move,
     Step,
 )
+from .start import Start
 from .transition_graph import TransitionGraph
 
 __all__ = ["CareerModel", "Start"]
-
-
-@dataclass(eq=False)
-class Start:
-    """A resolved start: a role node, or a virtual node with its own skills."""
-
-    concept: Concept
-    role: int | None  # the role's number, if the start is a role
-    have: np.ndarray  # bool over skills
-    own: np.ndarray  # weight per skill, for reuse
-    field: int | None  # None: a profile with no field to leave
-    virtual: bool  # True when the start's moves differ from the role's graph row
-    extra: list[int]  # skills given on top of the role's (all of them for a profile)
-    level: np.ndarray | None = None  # the role's rated level per skill (NaN: unrated)
 
 
 class CareerModel:
