@@ -74,13 +74,12 @@ def find_store(arg: str | None) -> str:
 def bench_build(graph, sample: int | None) -> None:
     import dataclasses
 
-    import numpy as np
-
     from skillgraph.careers import CareerModel, PathParams
-    from skillgraph.careers.fit import fit_matrix, profile_for
+    from skillgraph.careers.best_fits import best_fits
+    from skillgraph.careers.build import build_transitions
+    from skillgraph.careers.fit import fit_parts, profile_for
     from skillgraph.careers.oracle import reference_costs
     from skillgraph.careers.requirements import requirements
-    from skillgraph.careers.transition_graph import build_transitions
 
     t = graph.taxonomy
     params = PathParams()
@@ -90,17 +89,13 @@ def bench_build(graph, sample: int | None) -> None:
         started = time.perf_counter()
         req = requirements(t, params)
         fitted = time.perf_counter()
-        fit = fit_matrix(t, profile)
-        fit[:, req.totals <= 0] = -np.inf
+        best = best_fits(fit_parts(t, profile, req.totals <= 0), params.fit_moves)
         fits.append(time.perf_counter() - fitted)
-        model = CareerModel(t, params, req=req, fit=fit)
+        model = CareerModel(t, params, req=req, fits=best)
         runs.append(time.perf_counter() - started)
     ours = statistics.median(runs)
     built = model.graph
-    pairs = {
-        (int(a), int(b))
-        for a, b in zip(*np.nonzero(model.fit >= model.fit_cut[:, None]), strict=True)
-    }
+    pairs = {(int(a), int(b)) for a, b in zip(*model.fits.pairs(), strict=True)}
     sources = list(range(t.n_roles))
     if sample and sample < t.n_roles:
         sources = sorted(random.Random(7).sample(sources, sample))

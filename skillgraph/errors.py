@@ -60,6 +60,11 @@ class AmbiguousLabel(SkillgraphError, LookupError):
         super().__init__(f"{name!r} names {len(candidates)} concepts, use a URI: {listed}")
 
 
+class TooLarge(SkillgraphError):
+    """A taxonomy too large for what this machine allows (the message names the limit
+    and what to do)."""
+
+
 class NoPath(SkillgraphError):
     """The target cannot be reached; ``reason`` says which constraint, if one did it."""
 

@@ -15,6 +15,7 @@ from typing import TypedDict
 
 import numpy as np
 
+from . import settings
 from .careers import CareerPath, Careers, Move, WhatIf
 from .careers.engine import Name, Names
 from .careers.params import ParamsLike
@@ -210,6 +211,7 @@ class SkillGraph:
             self.taxonomy,
             lambda name, kind: self.resolve(name, kind=kind).uri,
             Cache(self.store.cache_dir, self.store.content_id),
+            memory_limit=settings.model_memory_limit(),
         )
 
     def warm(self) -> None:

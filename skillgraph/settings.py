@@ -11,11 +11,13 @@ import os
 from pathlib import Path
 
 __all__ = [
+    "MODEL_MEMORY_VAR",
     "PASSWORD_VAR",
     "SANDBOX_VAR",
     "STORE_VAR",
     "USER_VAR",
     "is_remote",
+    "model_memory_limit",
     "remote_cache_root",
     "remote_credentials",
     "sandbox_required",
@@ -29,6 +31,8 @@ USER_VAR = "SKILLGRAPH_STORE_USER"
 PASSWORD_VAR = "SKILLGRAPH_STORE_PASSWORD"
 #: "off" lets SPARQL query processes run where the network sandbox cannot be installed.
 SANDBOX_VAR = "SKILLGRAPH_SPARQL_SANDBOX"
+#: The memory a career model may take to build, in GB (default 16).
+MODEL_MEMORY_VAR = "SKILLGRAPH_MODEL_MEMORY_GB"
 
 
 def store_location(location: str | os.PathLike[str] | None = None) -> str | None:
@@ -70,3 +74,17 @@ def remote_cache_root() -> Path:
 def sandbox_required() -> bool:
     """Whether a SPARQL query process must refuse to run without its network sandbox."""
     return os.environ.get(SANDBOX_VAR, "").lower() not in ("0", "off", "no")
+
+
+def model_memory_limit() -> int:
+    """The bytes a career model may take to build: ``$SKILLGRAPH_MODEL_MEMORY_GB`` GB
+    (16 when unset or not a positive number).
+
+    >>> model_memory_limit() > 0
+    True
+    """
+    try:
+        gb = float(os.environ.get(MODEL_MEMORY_VAR, "") or 16)
+    except ValueError:
+        gb = 16.0
+    return int((gb if gb > 0 else 16.0) * 2**30)

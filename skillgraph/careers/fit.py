@@ -214,78 +214,156 @@ def tfidf(docs: list[str], min_df: int = 2, max_df: float = 0.5) -> sp.csr_matri
     return sp.csr_matrix(x @ sp.diags(np.log((1 + len(docs)) / (1 + df)) + 1))
 
 
-def _same(codes: list[str]) -> np.ndarray:
-    """1.0 where two roles share a non-empty group code."""
+def _onehot(codes: list[str]) -> sp.csr_matrix:
+    """Roles x group codes: 1 where a role has that non-empty code (``_same``'s factor)."""
     labels, inv = np.unique(np.asarray(codes, dtype=object), return_inverse=True)
     onehot = sp.csr_matrix((np.ones(len(codes)), (np.arange(len(codes)), inv)))
     if (labels == "").any():
         onehot = onehot[:, labels != ""]
-    return np.asarray((onehot @ onehot.T).toarray())
+    return sp.csr_matrix(onehot)
 
 
-def fit_matrix(t: Taxonomy, profile: FitProfile) -> np.ndarray:
-    """``fit[a, b]`` for every pair of roles (float32; -inf on the diagonal and into roles
-    that list no skills).
+def _product(a: sp.csr_matrix, b_t: sp.csr_matrix) -> np.ndarray:
+    """``(a @ b.T).toarray()`` given ``b_t`` = ``b.T`` in CSR (row by row the same sums in
+    the same order as the whole product: blocks of rows come out bit for bit equal)."""
+    return np.asarray((a @ b_t).toarray())
+
+
+@dataclass(eq=False)
+class FitParts:
+    """What any row of the fit needs, computed once per taxonomy (all sparse or per role):
+    ``fit_rows`` gives rows of the fit from it without ever holding roles x roles."""
+
+    profile: FitProfile
+    weights: sp.csr_matrix  # roles x skills (``skill_weights``)
+    unit: sp.csr_matrix  # the rows of ``weights`` scaled to length 1
+    unit_t: sp.csr_matrix
+    groups: sp.csr_matrix | None  # skills x skill groups
+    group_unit: sp.csr_matrix | None
+    group_unit_t: sp.csr_matrix | None
+    text_unit: sp.csr_matrix | None
+    text_unit_t: sp.csr_matrix | None
+    same: list[tuple[float, sp.csr_matrix, sp.csr_matrix]]  # (weight, onehot, onehot.T)
+    binary_t: sp.csr_matrix  # the pattern of ``weights``, transposed
+    weights_t: sp.csr_matrix
+    own: np.ndarray  # each role's weight sum
+    level: np.ndarray
+    no_skills: np.ndarray  # roles whose fit weights sum to nothing
+    empty: np.ndarray  # roles no move may go into (``no_skills`` and more): -inf into them
+
+    @property
+    def n(self) -> int:
+        return self.weights.shape[0]
+
+
+def fit_parts(t: Taxonomy, profile: FitProfile, empty: np.ndarray | None = None) -> FitParts:
+    """The parts of the fit of ``t`` under ``profile``; ``empty`` marks more roles that
+    no move may go into (the model's roles whose requirement weighs nothing)."""
+    w = skill_weights(t, profile)
+    unit = _unit_rows(sp.csr_matrix(w, dtype=np.float64))
+    groups = _groups(t) if profile.w_group_skills else None
+    group_unit = None if groups is None else _unit_rows(sp.csr_matrix(w @ groups, dtype=float))
+    text_unit = None
+    if profile.w_text and t.role_text is not None:
+        text_unit = _unit_rows(sp.csr_matrix(tfidf(t.role_text), dtype=np.float64))
+    codes = t.role_code or [""] * t.n_roles
+    same = []
+    for length, weight in profile.w_same:
+        onehot = _onehot([c[:length] if _ESCO_CODE.match(c) else "" for c in codes])
+        same.append((weight, onehot, onehot.T.tocsr()))
+    binary = w.copy()
+    binary.data[:] = 1.0
+    own = np.asarray(w.sum(axis=1)).ravel()
+    none = own <= 0
+    if empty is not None:
+        none = none | empty
+    return FitParts(
+        profile=profile,
+        weights=w,
+        unit=unit,
+        unit_t=unit.T.tocsr(),
+        groups=groups,
+        group_unit=group_unit,
+        group_unit_t=None if group_unit is None else group_unit.T.tocsr(),
+        text_unit=text_unit,
+        text_unit_t=None if text_unit is None else text_unit.T.tocsr(),
+        same=same,
+        binary_t=binary.T.tocsr(),
+        weights_t=w.T.tocsr(),
+        own=own,
+        level=_levels(t, profile),
+        no_skills=own <= 0,
+        empty=none,
+    )
+
+
+def fit_rows(parts: FitParts, rows: np.ndarray) -> np.ndarray:
+    """``fit[a, b]`` for the roles ``a`` in ``rows`` and every role ``b`` (float32; -inf
+    into the role itself and into roles that list no skills).
 
     >>> t = Taxonomy.from_records(
     ...     roles=[("r:a", "a", None), ("r:b", "b", None), ("r:c", "c", None)],
     ...     skills=[("s:x", "x", None, None), ("s:y", "y", None, None), ("s:z", "z", None, None)],
     ...     fields=[], requirements=[("r:a", "s:x", True), ("r:a", "s:y", True),
     ...     ("r:b", "s:x", True), ("r:b", "s:y", True), ("r:b", "s:z", True), ("r:c", "s:z", True)])
-    >>> f = fit_matrix(t, PROFILES["skills"])
+    >>> f = fit_rows(fit_parts(t, PROFILES["skills"]), np.array([0]))
     >>> int(np.argmax(f[0])), bool(f[0, 1] > f[0, 2]), bool(np.isinf(f[0, 0]))
     (1, True, True)
     """
-    w = skill_weights(t, profile)
-    s = _cosine(w)
-    groups = _groups(t)
-    if profile.w_group_skills and groups is not None:
-        s += profile.w_group_skills * _cosine(w @ groups)
-    if profile.w_text and t.role_text is not None:
-        s += profile.w_text * _cosine(tfidf(t.role_text))
-    codes = t.role_code or [""] * t.n_roles
-    for length, weight in profile.w_same:
-        s += weight * _same([c[:length] if _ESCO_CODE.match(c) else "" for c in codes])
-    s += _shares(w, w, profile)
-    level = _levels(t, profile)
-    up = level[None, :] - level[:, None]
+    rows = np.asarray(rows, dtype=np.int64)
+    profile = parts.profile
+    s = _product(parts.unit[rows], parts.unit_t)
+    if parts.group_unit is not None and parts.group_unit_t is not None:
+        s += profile.w_group_skills * _product(parts.group_unit[rows], parts.group_unit_t)
+    if parts.text_unit is not None and parts.text_unit_t is not None:
+        s += profile.w_text * _product(parts.text_unit[rows], parts.text_unit_t)
+    for weight, onehot, onehot_t in parts.same:
+        s += weight * _product(onehot[rows], onehot_t)
+    w = parts.weights[rows]
+    s += _shares(w, parts, parts.own[rows])
+    level = parts.level
+    up = level[None, :] - level[rows, None]
     s -= profile.w_up * np.maximum(up, 0) + profile.w_down * np.maximum(-up, 0)
-    s = s.astype(np.float32)
-    np.fill_diagonal(s, -np.inf)
-    s[:, np.asarray(w.sum(axis=1)).ravel() <= 0] = -np.inf
-    return s
+    out = s.astype(np.float32)
+    out[np.arange(len(rows)), rows] = -np.inf
+    out[:, parts.empty] = -np.inf
+    return out
 
 
-def _shares(start: sp.csr_matrix, w: sp.csr_matrix, profile: FitProfile) -> np.ndarray:
+def fit_matrix(t: Taxonomy, profile: FitProfile) -> np.ndarray:
+    """The whole roles x roles fit, dense: the reference the tests compare the engine's
+    sparse best fits with (``BestFits``).  The engine never builds it."""
+    return fit_rows(fit_parts(t, profile), np.arange(t.n_roles))
+
+
+def _shares(start: sp.csr_matrix, parts: FitParts, own: np.ndarray) -> np.ndarray:
     """``u * share of the start's weight the target lists - c * share of the target's
-    weight the start lists`` for starts (rows of ``start``) x roles."""
+    weight the start lists`` for starts (rows of ``start``, weight sums ``own``) x roles."""
+    profile = parts.profile
     if not (profile.w_uses_mine or profile.w_covered):
-        return np.zeros((start.shape[0], w.shape[0]))
-    binary = w.copy()
-    binary.data[:] = 1.0
+        return np.zeros((start.shape[0], parts.n))
     has = start.copy()
     has.data[:] = 1.0
-    mine = np.asarray((start @ binary.T).toarray())  # start's weight the target lists
-    covered = np.asarray((has @ w.T).toarray())  # target's weight the start lists
-    own = np.asarray(start.sum(axis=1)).ravel()[:, None]
-    total = np.asarray(w.sum(axis=1)).ravel()[None, :]
-    return profile.w_uses_mine * mine / np.maximum(own, 1e-12) - profile.w_covered * (
+    mine = _product(start, parts.binary_t)  # start's weight the target lists
+    covered = _product(has, parts.weights_t)  # target's weight the start lists
+    total = parts.own[None, :]
+    return profile.w_uses_mine * mine / np.maximum(own[:, None], 1e-12) - profile.w_covered * (
         covered / np.maximum(total, 1e-12)
     )
 
 
-def profile_row(t: Taxonomy, profile: FitProfile, have: np.ndarray) -> np.ndarray:
+def profile_row(parts: FitParts, have: np.ndarray) -> np.ndarray:
     """The fit of a bare skill profile (``have``: bool over skills) to every role: the
     skill terms only (a profile has no words, group or level)."""
-    w = skill_weights(t, profile)
+    profile = parts.profile
     start = sp.csr_matrix(have.astype(np.float64)[None, :])
-    s = _cosine(start, w)
-    groups = _groups(t)
-    if profile.w_group_skills and groups is not None:
-        s += profile.w_group_skills * _cosine(start @ groups, w @ groups)
-    s += _shares(start, w, profile)
+    s = _product(_unit_rows(start), parts.unit_t)
+    if parts.groups is not None and parts.group_unit_t is not None:
+        grouped = _unit_rows(sp.csr_matrix(start @ parts.groups))
+        s += profile.w_group_skills * _product(grouped, parts.group_unit_t)
+    s += _shares(start, parts, np.asarray(start.sum(axis=1)).ravel())
     row = s[0].astype(np.float32)
-    row[np.asarray(w.sum(axis=1)).ravel() <= 0] = -np.inf
+    row[parts.no_skills] = -np.inf
     return row
 
 

@@ -13,16 +13,19 @@ import dataclasses
 import itertools
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
 from ..errors import NoPath
-from ..taxonomy import Concept, Kind, Taxonomy
+from ..taxonomy import Kind, Taxonomy
 from . import paths as _paths
+from .batch import next_steps_many
+from .best_fits import BestFits, best_fits
+from .build import build_transitions
 from .explain import Explainer
-from .fit import best_cut, fit_matrix, profile_for, profile_row
+from .fit import FitParts, best_cut, fit_parts, fit_rows, profile_for, profile_row
 from .moves import MoveRow, move_row, ranks_down, training_cost
+from .nopath import no_path
 from .outlook import request_rules
 from .params import PathParams
 from .request import request_graph
@@ -39,23 +42,10 @@ from .results import (
     Move,
     Step,
 )
-from .transition_graph import TransitionGraph, build_transitions
+from .start import Start
+from .transition_graph import TransitionGraph
 
 __all__ = ["CareerModel", "Start"]
-
-
-@dataclass(eq=False)
-class Start:
-    """A resolved start: a role node, or a virtual node with its own skills."""
-
-    concept: Concept
-    role: int | None  # the role's number, if the start is a role
-    have: np.ndarray  # bool over skills
-    own: np.ndarray  # weight per skill, for reuse
-    field: int | None  # None: a profile with no field to leave
-    virtual: bool  # True when the start's moves differ from the role's graph row
-    extra: list[int]  # skills given on top of the role's (all of them for a profile)
-    level: np.ndarray | None = None  # the role's rated level per skill (NaN: unrated)
 
 
 class CareerModel:
@@ -67,25 +57,33 @@ class CareerModel:
         params: PathParams,
         graph: TransitionGraph | None = None,
         req: Requirements | None = None,
-        fit: np.ndarray | None = None,
+        fits: BestFits | None = None,
     ):
         self.taxonomy = taxonomy
         self.params = params
         self.req: Requirements = req if req is not None else requirements(taxonomy, params)
         self.profile = profile_for(taxonomy, params.fit_profile)
-        #: fit[a, b]: how related b is to a (``careers.fit``); fit_cut[a]: the
-        #: ``fit_moves``-th best fit of a, above which a job move is viable anyway.
-        if fit is None:
-            fit = fit_matrix(taxonomy, self.profile)
-            # Roles whose requirement weighs nothing under these parameters list no skills.
-            fit[:, self.req.totals <= 0] = -np.inf
-        self.fit: np.ndarray = fit
-        self.fit_cut = best_cut(self.fit, params.fit_moves)
+        self._parts: FitParts | None = None
+        #: Each role's best fits (``careers.fit``, kept sparse: ``best_fits``); its
+        #: ``cut``: the ``fit_moves``-th best fit of a role, from which on a job move is
+        #: viable anyway.
+        if fits is None:
+            fits = best_fits(self.parts, params.fit_moves)
+        self.fits: BestFits = fits
+        self.fit_cut = fits.cut
         if graph is None:
-            src, dst = np.nonzero(self.fit >= self.fit_cut[:, None])
-            graph = build_transitions(self.req, params, (src, dst))
+            graph = build_transitions(self.req, params, fits.pairs())
         self.graph: TransitionGraph = graph
         self.explainer = Explainer(taxonomy, self.req, params)
+
+    @property
+    def parts(self) -> FitParts:
+        """What a row of the fit is computed from (built when first needed: a warm model
+        answers from ``fits`` alone until a row beyond them is asked for)."""
+        if self._parts is None:
+            # Roles whose requirement weighs nothing under these parameters list no skills.
+            self._parts = fit_parts(self.taxonomy, self.profile, self.req.totals <= 0)
+        return self._parts
 
     def with_params(self, params: PathParams) -> CareerModel:
         """The same graph under other explanation parameters (cheap: the graph, the fit and
@@ -96,21 +94,26 @@ class CareerModel:
         return other
 
     def fit_row(self, start: Start) -> np.ndarray:
-        """How well every role fits the start (a role's row of ``fit``, or a profile's)."""
+        """How well every role fits the start (a role's row of the fit, or a profile's):
+        one sparse row product, never the whole matrix."""
         if start.role is not None:
-            return self.fit[start.role]
-        return profile_row(self.taxonomy, self.profile, start.have)
+            return fit_rows(self.parts, np.array([start.role]))[0]
+        return profile_row(self.parts, start.have)
 
     def fits_best(self, start: Start) -> np.ndarray:
         """The roles a job move from ``start`` reaches whatever it covers of them."""
         if start.role is not None:
-            return self.fit[start.role] >= self.fit_cut[start.role]
+            out = np.zeros(self.taxonomy.n_roles, dtype=bool)
+            out[self.fits.best(start.role)] = True
+            return out
         row = self.fit_row(start)
         return row >= best_cut(row[None, :], self.params.fit_moves)[0]
 
     def fits_best_into(self, target: int) -> np.ndarray:
         """The roles whose best fits include ``target``."""
-        return self.fit[:, target] >= self.fit_cut
+        out = np.zeros(self.taxonomy.n_roles, dtype=bool)
+        out[self.fits.best_into(target)] = True
+        return out
 
     @property
     def adjacency(self):
@@ -219,9 +222,16 @@ class CareerModel:
     def move(self, start: Start, row: MoveRow, target: int, fit: float | None = None) -> Move:
         job = float(row.cost[target]) if row.viable[target] else math.inf
         train = float(row.training[target]) if row.training is not None else math.inf
+        return self.move_of(start, target, job, train, bool(row.reskill[target]), fit)
+
+    def move_of(
+        self, start: Start, target: int, job: float, train: float, reskill: bool, fit: float | None
+    ) -> Move:
+        """The explained move into ``target``: a job move costing ``job`` (inf: not
+        viable) or retraining costing ``train``, whichever is cheaper."""
         return Move(
             role=self.explainer.concepts(Kind.ROLE)[target],
-            kind=self.kind(start.role, target, bool(row.reskill[target])),
+            kind=self.kind(start.role, target, reskill),
             cost=min(job, train),
             mode=RETRAINING if train < job else JOB_MOVE,
             fit=fit,
@@ -247,19 +257,35 @@ class CareerModel:
         """The ``k`` roles that fit the start best (ties: the cheaper first), each reached
         by a job move where one is viable, else by retraining (``Move.mode``)."""
         row = self.row(start)
-        fit = self.fit_row(start)
         # ``move_row`` always fills ``training`` (inf where retraining is impossible).
         training = row.training if row.training is not None else np.full(len(row.cost), np.inf)
         reachable = row.viable | np.isfinite(training)
         if start.role is not None:
             reachable[start.role] = False
+        if self.params.next_by_fit and start.role is not None:
+            # The kept best fits, when they hold k reachable roles, hold the k best: a
+            # role outside them fits worse than each of them (``best_fits``).
+            kept, fits = self.fits.row(start.role)
+            ok = reachable[kept]
+            if ok.sum() >= k:
+                idx, fit_of = kept[ok].astype(np.int64), fits[ok]
+                return self._ranked(start, row, training, idx, fit_of, k)
+        fit = self.fit_row(start)
         idx = np.flatnonzero(reachable & np.isfinite(fit))
+        return self._ranked(start, row, training, idx, fit[idx], k)
+
+    def next_steps_many(self, roles: Sequence[int], k: int) -> list[list[Move]]:
+        """``next_steps`` of many roles, costed a block of roles at a time (``batch``)."""
+        return next_steps_many(self, roles, k)
+
+    def _ranked(self, start: Start, row: MoveRow, training, idx, fit, k: int) -> list[Move]:
+        """The first ``k`` of the roles ``idx`` (fits ``fit``) by fit, cost, number."""
         cost = np.minimum(np.where(row.viable, row.cost, np.inf)[idx], training[idx])
         if self.params.next_by_fit:
-            order = np.lexsort((idx, cost, -fit[idx]))[:k]
+            order = np.lexsort((idx, cost, -fit))[:k]
         else:
             order = np.lexsort((idx, cost))[:k]
-        return [self.move(start, row, int(i), float(fit[i])) for i in idx[order]]
+        return [self.move(start, row, int(idx[i]), float(fit[i])) for i in order]
 
     def paths(
         self,
@@ -300,18 +326,26 @@ class CareerModel:
                 f"({self.params.wage_floor:.0%} of the start's median wage)",
                 reason="the target's median wage is below the wage floor",
             )
-        found = _paths.k_shortest_paths(
-            search,
-            source,
-            target,
-            k,
-            max_reskilling=max_reskilling,
-            max_steps=max_steps,
-            avoid=kept,
-            **bounds,
+        # The exact distance bound of the start: inf when no chain of moves leads to the
+        # target at all (then nothing needs searching, not even to explain why).
+        reachable = math.isfinite(bounds["h"][source])
+        found = (
+            _paths.k_shortest_paths(
+                search,
+                source,
+                target,
+                k,
+                max_reskilling=max_reskilling,
+                max_steps=max_steps,
+                avoid=kept,
+                **bounds,
+            )
+            if reachable
+            else []
         )
         if (
             not found
+            and reachable
             and kept is not avoid
             and _paths.shortest_path(
                 adj, source, target, avoid=avoid, max_reskilling=max_reskilling, max_steps=max_steps
@@ -320,7 +354,9 @@ class CareerModel:
             reason = "every path steps to a role paid below the wage floor"
             raise NoPath(f"no path from {start.concept.label!r}: {reason}", reason=reason)
         if not found:
-            raise self._no_path(adj, source, start, target, max_reskilling, max_steps, avoid)
+            raise no_path(
+                self, adj, source, start, target, max_reskilling, max_steps, avoid, reachable
+            )
         # With an exposure weight the paths are ranked by their cost plus the weighted
         # exposure of the roles they enter (``ranked_cost``); the steps keep the model's.
         ranked = search is not adj
@@ -367,36 +403,6 @@ class CareerModel:
             source=start.concept,
             target=steps[-1].target if steps else None,
         )
-
-    def _no_path(self, adj, source, start, target, max_reskilling, max_steps, avoid) -> NoPath:
-        t = self.taxonomy
-        a, b = start.concept.label, t.role_labels[target]
-        plain = f"no path from {a!r} to {b!r}"
-        if self.req.totals[target] == 0:
-            return NoPath(f"{plain}: {b!r} lists no skills", reason=f"{b!r} lists no skills")
-        if not start.have.any():
-            return NoPath(f"{plain}: the start has no skills", reason="the start has no skills")
-        free = _paths.shortest_path(adj, source, target)
-        if free is None:
-            return NoPath(f"{plain}: no chain of viable moves leads there")
-        reasons = []
-        if avoid and _paths.shortest_path(adj, source, target, avoid=avoid) is None:
-            reasons.append("every path goes through an avoided role")
-        if max_reskilling is not None:
-            need = _paths.fewest(adj, source, target, what="reskilling")
-            if need is not None and need > max_reskilling:
-                reasons.append(
-                    f"reachable with {need} reskilling step{'s' * (need != 1)}, "
-                    f"but max_reskilling={max_reskilling}"
-                )
-        if max_steps is not None:
-            need = _paths.fewest(adj, source, target, what="steps")
-            if need is not None and need > max_steps:
-                reasons.append(f"needs {need} steps, max_steps={max_steps}")
-        if not reasons:
-            reasons.append("the constraints together exclude every path")
-        reason = "; ".join(reasons)
-        return NoPath(f"{plain}: {reason}", reason=reason)
 
     def whatif(self, start: Start, learn: Iterable[int], k: int) -> tuple[list[Move], list]:
         after = self.start_for(start.role, start.extra, learned=learn)

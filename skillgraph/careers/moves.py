@@ -111,11 +111,24 @@ def changes_field(a, b, cos=None, params: PathParams | None = None):
     return ~(same | (cos >= params.one_field_cosine - 1e-12))
 
 
+def total(x: np.ndarray) -> float:
+    """The sum of ``x``'s nonzero entries in order, one after the other: for a role's own
+    weights, bit for bit its ``Requirements.totals`` entry (a sparse row's sum).
+
+    >>> total(np.array([0.0, 0.5, 0.0, 1.0]))
+    1.5
+    """
+    nonzero = x[x != 0]
+    return float(np.cumsum(nonzero)[-1]) if len(nonzero) else 0.0
+
+
 def cosines(req: Requirements, own: np.ndarray) -> np.ndarray:
-    """The cosine of a start's weight vector ``own`` (over skills) with every role's."""
+    """The cosine of a start's weight vector ``own`` (over skills) with every role's.
+    (Its length is summed like ``Requirements.norms``: a role's own is its norm; and
+    without BLAS, whose threads stall a loaded machine for milliseconds.)"""
     if req.norms is None:
         return np.zeros(req.n_roles)
-    length = float(np.sqrt(own @ own))
+    length = float(np.sqrt(total(own * own)))
     dot = req.weights @ own
     scale = req.norms * length
     return np.divide(dot, scale, out=np.zeros(req.n_roles), where=scale > 0)
@@ -210,12 +223,12 @@ def move_row(
     if rank is not None and req.role_rank is not None:
         drop = ranks_down(rank, req.role_rank)
     learn = learn_row(req, have)
-    cost = move_cost(overlap, reverse, float(own.sum()), req.totals, reskill, params, drop, learn)
+    own_total = total(own)
+    cost = move_cost(overlap, reverse, own_total, req.totals, reskill, params, drop, learn)
     viable = (req.totals > 0) & (overlap > 0) & (overlap >= params.min_overlap * req.totals - 1e-12)
     if fit_ok is not None:
         viable |= fit_ok & (req.totals > 0)
-    total = float(own.sum())
-    reuse = reverse / total if total > 0 else np.zeros_like(reverse)
+    reuse = reverse / own_total if own_total > 0 else np.zeros_like(reverse)
     training = training_row(req, have, params, drop)
     return MoveRow(
         cost=cost, viable=viable, reskill=reskill, overlap=overlap, reuse=reuse, training=training

@@ -16,7 +16,7 @@ from .seniority import role_ranks
 if TYPE_CHECKING:
     from .params import PathParams
 
-__all__ = ["Requirements", "level_shortfall", "requirements", "shortfall_table"]
+__all__ = ["Requirements", "level_shortfall", "requirements"]
 
 
 @dataclass(eq=False)
@@ -164,14 +164,15 @@ def requirements(taxonomy: Taxonomy, params: PathParams) -> Requirements:
 
 
 def level_shortfall(
-    req: Requirements, target: np.ndarray, source: np.ndarray, table=None
+    req: Requirements, target: np.ndarray, source: np.ndarray, block_bytes: int = 64 * 2**20
 ) -> np.ndarray:
     """For each pair (``target[i]``, ``source[i]``) of roles, the weight of the target's
     requirement that the source has but at too low a level:
     the sum over skills rated on both sides of ``weight * max(0, 1 - level_s / level_t)``.
 
-    Exact (no binning): per rated skill, one dense outer difference over the roles that
-    rate anything (an unrated start gets level +inf, an unrated target weight 0), which
+    Exact (no binning), a block of target roles at a time (never roles x roles): per
+    rated skill, one dense outer difference of the block's targets with every role that
+    rates anything (an unrated start gets level +inf, an unrated target weight 0), which
     is faster than scattering each skill's smaller block into place.
 
     >>> t = Taxonomy.from_records(
@@ -182,47 +183,51 @@ def level_shortfall(
     >>> req = requirements(t, PathParams(use_ratings=False))
     >>> level_shortfall(req, np.array([1, 0]), np.array([0, 1])).tolist()  # a -> b, b -> a
     [0.5, 0.0]
+    >>> level_shortfall(req, np.array([1, 0]), np.array([0, 1]), block_bytes=1).tolist()
+    [0.5, 0.0]
     """
     out = np.zeros(len(target))
     if req.levels is None or not len(target):
         return out
-    where, total = table if table is not None else shortfall_table(req)
-    t, s = where[target], where[source]
-    both = (t >= 0) & (s >= 0)
-    out[both] = total[t[both], s[both]]
-    return out
-
-
-def shortfall_table(req: Requirements) -> tuple[np.ndarray, np.ndarray]:
-    """``(where, total)``: ``total[where[b], where[a]]`` is ``level_shortfall`` of a -> b
-    for roles that rate anything (``where`` is -1 for the others)."""
     w, levels = req.weights, req.levels
-    if levels is None:
-        raise ValueError("shortfall_table: the requirements rate no levels")
     rated = np.isfinite(levels)
     role = np.repeat(np.arange(req.n_roles, dtype=np.int64), np.diff(w.indptr))[rated]
     skill, level, weight = w.indices[rated], levels[rated], w.data[rated]
     roles, compact = np.unique(role, return_inverse=True)
     m = len(roles)
-    # weight * max(0, 1 - level_a / level_b) = (weight / level_b) * max(0, level_b - level_a)
-    total = np.zeros((m, m))
-    buf = np.empty((m, m))
-    start_level, target_level, per_level = np.empty(m), np.empty(m), np.empty(m)
-    order = np.argsort(skill, kind="stable")
-    for group in np.split(order, np.flatnonzero(np.diff(skill[order])) + 1):
-        if len(group) < 2:
-            continue
-        at = compact[group]
-        start_level.fill(np.inf)
-        start_level[at] = level[group]
-        target_level.fill(0.0)
-        target_level[at] = level[group]
-        per_level.fill(0.0)
-        per_level[at] = weight[group] / level[group]
-        np.subtract.outer(target_level, start_level, out=buf)
-        np.maximum(buf, 0.0, out=buf)
-        buf *= per_level[:, None]
-        total += buf
     where = np.full(req.n_roles, -1, dtype=np.int64)
-    where[roles] = np.arange(len(roles))
-    return where, total
+    where[roles] = np.arange(m)
+    t, s = where[target], where[source]
+    pair = np.flatnonzero((t >= 0) & (s >= 0))
+    if not len(pair):
+        return out
+    order = np.argsort(skill, kind="stable")
+    groups = [g for g in np.split(order, np.flatnonzero(np.diff(skill[order])) + 1) if len(g) > 1]
+    size = max(1, min(m, block_bytes // max(1, m * 8 * 2)))
+    start_level = np.empty(m)
+    for first in range(0, m, size):
+        last = min(m, first + size)
+        in_block = pair[(t[pair] >= first) & (t[pair] < last)]
+        if not len(in_block):
+            continue
+        # weight * max(0, 1 - level_a / level_b) = (weight / level_b) * max(0, level_b - level_a)
+        total = np.zeros((last - first, m))
+        buf = np.empty((last - first, m))
+        target_level, per_level = np.empty(last - first), np.empty(last - first)
+        for group in groups:
+            at = compact[group]
+            mine = (at >= first) & (at < last)
+            if not mine.any():
+                continue
+            start_level.fill(np.inf)
+            start_level[at] = level[group]
+            target_level.fill(0.0)
+            target_level[at[mine] - first] = level[group[mine]]
+            per_level.fill(0.0)
+            per_level[at[mine] - first] = weight[group[mine]] / level[group[mine]]
+            np.subtract.outer(target_level, start_level, out=buf)
+            np.maximum(buf, 0.0, out=buf)
+            buf *= per_level[:, None]
+            total += buf
+        out[in_block] = total[t[in_block] - first, s[in_block]]
+    return out

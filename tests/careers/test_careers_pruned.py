@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from skillgraph.careers import CareerModel, PathParams
+from skillgraph.careers.fit import best_cut, fit_matrix
 from skillgraph.careers.moves import role_moves
 from skillgraph.careers.oracle import reference_costs
 from skillgraph.careers.requirements import requirements
@@ -115,8 +116,11 @@ def test_a_skill_profile_gets_every_viable_move_too():
 
 
 def fit_pairs(model):
-    """The job moves viable because the target fits the source best (``careers.fit``)."""
-    src, dst = np.nonzero(model.fit >= model.fit_cut[:, None])
+    """The job moves viable because the target fits the source best (``careers.fit``),
+    from the dense reference fit (not the model's kept best fits)."""
+    fit = fit_matrix(model.taxonomy, model.profile)
+    fit[:, model.req.totals <= 0] = -np.inf
+    src, dst = np.nonzero(fit >= best_cut(fit, model.params.fit_moves)[:, None])
     return set(zip(src.tolist(), dst.tolist(), strict=True))
 
 

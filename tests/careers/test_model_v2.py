@@ -133,8 +133,8 @@ def test_esco_paths_an_adviser_would_draw(esco_graph, start, target, why):
     assert 1 <= len(path.steps) <= 3, why
     a = t.locate(g.resolve(start, kind="role").uri)[1]
     b = t.locate(g.resolve(target, kind="role").uri)[1]
-    near_start = set(np.argsort(-model.fit[a])[:40].tolist())
-    near_target = set(np.argsort(-model.fit[b])[:40].tolist())
+    near_start = set(np.argsort(-model.fit_row(model.start_for(a)))[:40].tolist())
+    near_target = set(np.argsort(-model.fit_row(model.start_for(b)))[:40].tolist())
     for step in path.steps[:-1]:
         x = t.locate(step.target.uri)[1]
         assert x in near_start or x in near_target, (why, step.target.label)

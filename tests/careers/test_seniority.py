@@ -9,10 +9,10 @@ from hypothesis import strategies as st
 
 import skillgraph
 from skillgraph.careers import CareerModel, PathParams
+from skillgraph.careers.build import build_transitions
 from skillgraph.careers.moves import role_moves
 from skillgraph.careers.oracle import reference_costs, reference_edges
 from skillgraph.careers.requirements import requirements
-from skillgraph.careers.transition_graph import build_transitions
 from skillgraph.store import build_store
 from skillgraph.taxonomy import Taxonomy
 

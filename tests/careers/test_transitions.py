@@ -8,10 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from skillgraph.careers import PathParams
+from skillgraph.careers.build import build_transitions
 from skillgraph.careers.moves import move_row
 from skillgraph.careers.oracle import reference_edges
 from skillgraph.careers.requirements import requirements
-from skillgraph.careers.transition_graph import build_transitions
 from skillgraph.taxonomy import Taxonomy
 
 from ..helpers import JOB_MOVES_ONLY

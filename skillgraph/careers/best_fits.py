@@ -1,0 +1,137 @@
+"""The roles that fit each role best, kept sparse: what the engine holds of the fit
+(``careers.fit``) instead of a roles x roles matrix.
+
+The fit of every pair is computed once, a block of start roles at a time (the block's
+rows are bit for bit the rows of the whole matrix, ``fit.fit_rows``), and only each role's
+``keep`` best fits (with every tie of the last) survive the block.  That is enough for
+the two things the model asks of the fit of a role:
+
+- its ``fit_moves`` best fits (``cut``: the job moves viable whatever is covered);
+- its best next steps: a role outside the kept ones fits worse than every kept one, so
+  when the kept ones hold ``k`` reachable roles, the ``k`` best next steps are among
+  them.  Otherwise (a large ``k``) the model computes the role's whole row (one sparse
+  row product, ``fit.fit_rows``).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+from .fit import FitParts, best_cut, fit_rows
+
+__all__ = ["BLOCK_BYTES", "KEEP", "BestFits", "best_fits", "model_bytes"]
+
+#: The fits kept per role (at least ``fit_moves``): enough for the next steps a page
+#: shows without computing a row.
+KEEP = 50
+#: The memory one block of fit rows may take while it is computed (float64 work arrays).
+BLOCK_BYTES = 192 * 2**20
+
+
+@dataclass(eq=False)
+class BestFits:
+    """Per start role (CSR rows), the roles it fits best and their fit, best first (ties
+    by role number); ``cut[a]`` is a's ``fit_moves``-th best fit (+inf: none)."""
+
+    indptr: np.ndarray
+    indices: np.ndarray
+    values: np.ndarray
+    cut: np.ndarray
+
+    @property
+    def n(self) -> int:
+        return len(self.indptr) - 1
+
+    def row(self, role: int) -> tuple[np.ndarray, np.ndarray]:
+        """``(roles, fits)`` kept for ``role``, best first."""
+        a, b = self.indptr[role], self.indptr[role + 1]
+        return self.indices[a:b], self.values[a:b]
+
+    def best(self, role: int) -> np.ndarray:
+        """The roles whose fit from ``role`` is at least its cut (its ``fit_moves`` best,
+        more on ties)."""
+        roles, fits = self.row(role)
+        return roles[fits >= self.cut[role]]
+
+    def pairs(self) -> tuple[np.ndarray, np.ndarray]:
+        """``(sources, targets)`` of every best-fit pair (``best`` of every role)."""
+        source = np.repeat(np.arange(self.n, dtype=np.int64), np.diff(self.indptr))
+        ok = self.values >= self.cut[source]
+        return source[ok], self.indices[ok].astype(np.int64)
+
+    @functools.cached_property
+    def _into(self) -> sp.csr_matrix:
+        source, target = self.pairs()
+        ones = np.ones(len(source), dtype=np.int8)
+        return sp.csr_matrix((ones, (target, source)), shape=(self.n, self.n))
+
+    def best_into(self, target: int) -> np.ndarray:
+        """The roles among whose best fits ``target`` is."""
+        m = self._into
+        return m.indices[m.indptr[target] : m.indptr[target + 1]]
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state.pop("_into", None)
+        return state
+
+
+def best_fits(
+    parts: FitParts, fit_moves: int, keep: int = KEEP, block_bytes: int = BLOCK_BYTES
+) -> BestFits:
+    """Each role's ``max(keep, fit_moves)`` best fits (ties at the last included) and its
+    ``fit_moves``-th best fit, computed in blocks of roles.
+
+    >>> from skillgraph.taxonomy import Taxonomy
+    >>> from skillgraph.careers.fit import PROFILES, fit_parts
+    >>> t = Taxonomy.from_records(
+    ...     roles=[("r:a", "a", None), ("r:b", "b", None), ("r:c", "c", None)],
+    ...     skills=[("s:x", "x", None, None), ("s:y", "y", None, None)],
+    ...     fields=[], requirements=[("r:a", "s:x", True), ("r:b", "s:x", True),
+    ...     ("r:b", "s:y", True), ("r:c", "s:y", True)])
+    >>> b = best_fits(fit_parts(t, PROFILES["skills"]), fit_moves=1, keep=1, block_bytes=1)
+    >>> b.row(0)[0].tolist(), b.best(1).tolist(), b.best_into(1).tolist()
+    ([1], [0, 2], [0, 2])
+    """
+    n = parts.n
+    keep = max(keep, fit_moves)
+    size = max(1, min(n, block_bytes // max(1, n * 8 * 6)))
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    indices, values, cuts = [], [], []
+    for first in range(0, n, size):
+        rows = np.arange(first, min(n, first + size))
+        fit = fit_rows(parts, rows)
+        cuts.append(best_cut(fit, fit_moves))
+        floor = best_cut(fit, keep)
+        r, c = np.nonzero(np.isfinite(fit) & (fit >= floor[:, None]))
+        v = fit[r, c]
+        order = np.lexsort((c, -v, r))
+        indices.append(c[order].astype(np.int32))
+        values.append(v[order])
+        indptr[rows + 1] = np.bincount(r, minlength=len(rows))
+    return BestFits(
+        indptr=np.cumsum(indptr),
+        indices=np.concatenate(indices) if indices else np.zeros(0, np.int32),
+        values=np.concatenate(values) if values else np.zeros(0, np.float32),
+        cut=np.concatenate(cuts) if cuts else np.zeros(0, np.float32),
+    )
+
+
+def model_bytes(n_roles: int, n_requirements: int, n_groups: int, moves_per_role: int) -> int:
+    """About the peak memory a career model of this size takes to build: the blocks of
+    fit rows and of role pairs (fixed), the kept best fits and moves, the sparse parts of
+    the fit (a role's skill groups are nearly dense) and the requirement matrices.  (At
+    10x ESCO: about 1.3 GB; at 100x about 5 GB.)
+
+    >>> round(model_bytes(30_070, 1_237_880, 640, 12) / 2**30, 1)
+    1.3
+    """
+    from .build import BLOCK_PAIRS
+
+    fixed = 2 * BLOCK_BYTES + BLOCK_PAIRS * 240
+    per_role = KEEP * 8 + n_groups * 12 + moves_per_role * 2 * 150
+    return int(fixed + n_roles * per_role + n_requirements * 100)
