@@ -76,6 +76,23 @@ class SG(DefinedNamespace):
     attribution: URIRef
     uriPrefix: URIRef
 
+    # figures (wages, employment, exposure) and crosswalk mappings
+    Figure: URIRef
+    Measure: URIRef
+    MedianAnnualWage: URIRef
+    Employment: URIRef
+    LLMExposure: URIRef
+    figure: URIRef
+    measure: URIRef
+    value: URIRef
+    year: URIRef
+    method: URIRef
+    Mapping: URIRef
+    mappedFrom: URIRef
+    mappedTo: URIRef
+    mappingRelation: URIRef
+    sourceLine: URIRef
+
 
 #: The prefixes skillgraph's own queries use.
 SPARQL_PREFIXES = (

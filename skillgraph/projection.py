@@ -6,6 +6,7 @@ store is read once per content (see ``skillgraph.store.cache``).
 
 from __future__ import annotations
 
+from .careers.outlook import combine, is_onet_code
 from .namespace import SPARQL_PREFIXES
 from .store import Store
 from .store.cache import read_cache, write_cache
@@ -147,7 +148,64 @@ def load_taxonomy(store: Store) -> Taxonomy:
         skill_kinds=skill_kinds,
         texts=texts,
         broader=broader,
+        figures=_figures(store, roles, codes),
+        figure_sources=_figure_sources(store),
     )
+
+
+#: The measures of ``sg:Figure`` and the name each has in a ``Taxonomy``.
+MEASURES = {"MedianAnnualWage": "wage", "Employment": "employment", "LLMExposure": "exposure"}
+
+
+def _figures(
+    store: Store, roles: list[tuple[str, str, str | None]], codes: dict[str, str]
+) -> dict[str, tuple[float, float, float, str]]:
+    """Each role's (median wage, employment, exposure, linked O*NET-SOC codes): from its
+    own O*NET-SOC code, else from the codes of the occupations it maps to
+    (``skos:closeMatch``, the crosswalk), combined by ``careers.outlook.combine``."""
+    by_measure: dict[str, dict[str, float]] = {name: {} for name in MEASURES.values()}
+    for code, measure, value in _rows(
+        store,
+        "SELECT ?code ?m ?v WHERE { ?o sg:figure ?f ; skos:notation ?code . "
+        "?f sg:measure ?m ; sg:value ?v }",
+    ):
+        name = MEASURES.get(measure.rsplit("#", 1)[-1])
+        number = _float(value)
+        if name is not None and number is not None:
+            by_measure[name][code] = number
+    if not any(by_measure.values()):
+        return {}
+    linked: dict[str, set[str]] = {}
+    for role, code in _rows(
+        store,
+        "SELECT ?r ?code WHERE { ?r a sg:Role ; skos:closeMatch ?o . ?o skos:notation ?code }",
+    ):
+        if is_onet_code(code):
+            linked.setdefault(role, set()).add(code)
+    out = {}
+    for uri, _, _ in roles:
+        own = codes.get(uri, "")
+        matched = sorted([own] if is_onet_code(own) else linked.get(uri, ()))
+        if matched:
+            wage, jobs, exposure = combine(
+                matched, by_measure["wage"], by_measure["employment"], by_measure["exposure"]
+            )
+            out[uri] = (wage, jobs, exposure, " ".join(matched))
+    return out
+
+
+def _figure_sources(store: Store) -> dict[str, str]:
+    """measure -> "title, year" of the datasets its figures come from."""
+    found: dict[str, set[str]] = {}
+    for measure, title, year in _rows(
+        store,
+        "SELECT DISTINCT ?m ?t ?y WHERE { ?f a sg:Figure ; sg:measure ?m ; sg:year ?y ; "
+        "dcterms:source ?s . ?s rdfs:label ?t }",
+    ):
+        name = MEASURES.get(measure.rsplit("#", 1)[-1])
+        if name is not None:
+            found.setdefault(name, set()).add(f"{title} ({year})")
+    return {name: "; ".join(sorted(values)) for name, values in sorted(found.items())}
 
 
 def _float(value: str | None) -> float | None:

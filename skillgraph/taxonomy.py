@@ -88,12 +88,28 @@ class Taxonomy:
     #: a broader skill).
     broader_skill: np.ndarray | None = None
     broader_group: np.ndarray | None = None
+    #: Each role's US median annual wage, employment and LLM exposure (NaN: unknown),
+    #: combined from the O*NET-SOC codes in ``role_links`` (space-separated; the role's own
+    #: code, or those it maps to) by ``careers.outlook.combine``; ``figure_sources``:
+    #: measure ("wage", "employment", "exposure") -> where its figures come from.
+    role_wage: np.ndarray | None = None
+    role_employment: np.ndarray | None = None
+    role_exposure: np.ndarray | None = None
+    role_links: list[str] | None = None
+    figure_sources: dict[str, str] | None = None
 
     def __post_init__(self) -> None:
         if self.program_field is None:
             self.program_field = np.full(len(self.program_uris), -1, dtype=np.int32)
         if self.role_seniority is None:
             self.role_seniority = np.full(len(self.role_uris), np.nan)
+        for name in ("role_wage", "role_employment", "role_exposure"):
+            if getattr(self, name) is None:
+                setattr(self, name, np.full(len(self.role_uris), np.nan))
+        if self.role_links is None:
+            self.role_links = [""] * len(self.role_uris)
+        if self.figure_sources is None:
+            self.figure_sources = {}
         if not self._index:
             for kind, uris in (
                 (Kind.FIELD, self.field_uris),
@@ -145,6 +161,8 @@ class Taxonomy:
         skill_kinds: dict[str, tuple[str, str]] | None = None,
         texts: dict[str, str] | None = None,
         broader: Sequence[tuple[str, str]] = (),
+        figures: Mapping[str, tuple[float, float, float, str]] | None = None,
+        figure_sources: dict[str, str] | None = None,
     ) -> Taxonomy:
         """Build a taxonomy from plain records (URIs as strings).
 
@@ -155,7 +173,8 @@ class Taxonomy:
         (program uri, skill uri); ``ratings``: (role uri, skill uri) -> (importance, level);
         ``seniority``: role uri -> rank (1 to 5); ``codes``: role uri -> its code;
         ``skill_kinds``: skill uri -> (skill type, reuse level); ``texts``: role uri ->
-        its words; ``broader``: (skill uri, broader concept uri) pairs.
+        its words; ``broader``: (skill uri, broader concept uri) pairs; ``figures``: role
+        uri -> (median wage, employment, exposure, linked codes) (NaN: unknown).
         Relations that name unknown concepts are dropped.
 
         >>> t = Taxonomy.from_records(
@@ -189,6 +208,11 @@ class Taxonomy:
 
         def f(uri: str | None) -> int:
             return field_ix.get(uri, -1) if uri is not None else -1
+
+        unknown = (np.nan, np.nan, np.nan, "")
+
+        def fig(uri: str) -> tuple[float, float, float, str]:
+            return (figures or {}).get(uri, unknown)
 
         def num(value: float | None) -> float:
             return np.nan if value is None else float(value)
@@ -228,4 +252,9 @@ class Taxonomy:
             role_text=[(texts or {}).get(r[0], r[1]) for r in roles],
             broader_skill=np.array([skill_ix[s] for s, _ in pairs], dtype=np.int32),
             broader_group=np.array([groups[g] for _, g in pairs], dtype=np.int32),
+            role_wage=np.array([fig(r[0])[0] for r in roles], dtype=np.float64),
+            role_employment=np.array([fig(r[0])[1] for r in roles], dtype=np.float64),
+            role_exposure=np.array([fig(r[0])[2] for r in roles], dtype=np.float64),
+            role_links=[fig(r[0])[3] for r in roles],
+            figure_sources=dict(figure_sources or {}),
         )

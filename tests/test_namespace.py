@@ -14,7 +14,7 @@ def vocabulary() -> Graph:
 
 
 def declared_terms(vocabulary: Graph) -> set[str]:
-    kinds = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
+    kinds = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.NamedIndividual)
     return {
         str(s)[len(str(SG._NS)) :]
         for kind in kinds

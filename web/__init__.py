@@ -12,10 +12,21 @@ from typing import Any
 
 from flask import Flask
 
-from . import api, config, errors, exports, knowledge, linkeddata, pages, security, sparql
+from . import (
+    api,
+    config,
+    errors,
+    exports,
+    knowledge,
+    linkeddata,
+    outlook,
+    pages,
+    security,
+    sparql,
+)
 
 #: The blueprints, in registration order.
-BLUEPRINTS = (pages.bp, api.bp, linkeddata.bp, sparql.bp, exports.bp)
+BLUEPRINTS = (pages.bp, api.bp, linkeddata.bp, sparql.bp, exports.bp, outlook.bp, outlook.api_bp)
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:

@@ -31,6 +31,9 @@ class PathQuery:
     max_steps: int | None = None
     avoid: list[str] = field(default_factory=list)
     alt: int = 0
+    #: Request-time rules (``PathParams.wage_floor`` / ``exposure_weight``); None: off.
+    wage_floor: float | None = None
+    exposure_weight: float | None = None
 
     @property
     def ready(self) -> bool:
@@ -45,6 +48,8 @@ class PathQuery:
             "max_reskilling": self.max_reskilling,
             "max_steps": self.max_steps,
             "avoid": self.avoid,
+            "wage_floor": self.wage_floor,
+            "exposure_weight": self.exposure_weight,
         }
 
 
@@ -95,6 +100,8 @@ def path_query() -> PathQuery:
         max_steps=params.integer("max_steps", None, lo=1, hi=MAX_STEPS_LIMIT),
         avoid=params.texts("avoid"),
         alt=params.integer("alt", 0, lo=0, hi=k - 1),
+        wage_floor=params.number("wage_floor", None, lo=0, hi=2),
+        exposure_weight=params.number("exposure_weight", None, lo=0, hi=100),
     )
 
 

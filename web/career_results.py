@@ -52,6 +52,7 @@ def find_paths(graph: SkillGraph, q: PathQuery, *, drawings: bool = False) -> di
             max_steps=q.max_steps,
             avoid=[a["uri"] for a in result["avoid"]],
             have=[h["uri"] for h in result["have"]],
+            params={"wage_floor": q.wage_floor, "exposure_weight": q.exposure_weight},
         )
     except NoPath as exc:
         result["no_path"] = {"message": str(exc), "reason": exc.reason}

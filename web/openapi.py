@@ -41,6 +41,10 @@ def _int(lo: int, hi: int, default: int | None = None) -> dict:
     return schema
 
 
+def _number(lo: float, hi: float) -> dict:
+    return {"type": "number", "minimum": lo, "maximum": hi}
+
+
 def _op(summary: str, parameters: list, *, errors=(400, 404), schema: str = "Object") -> dict:
     responses = {
         "200": {
@@ -142,6 +146,19 @@ def document() -> dict:
                 _p("max_reskilling", "At most this many reskilling steps.", _int(0, 20)),
                 _p("max_steps", "At most this many steps.", _int(1, 20)),
                 _p("avoid", "Roles the path may not go through; repeat.", many=True),
+                _p(
+                    "wage_floor",
+                    "No step to a role whose US median wage is below this share of the start "
+                    "role's (0.9: at most 10% less); roles with no known wage stay allowed.",
+                    _number(0, 2),
+                ),
+                _p(
+                    "exposure_weight",
+                    "Prefer lower LLM exposure: each step into a role costs this times its "
+                    "exposure (0 to 1) more when paths are ranked; the costs shown stay the "
+                    "model's.",
+                    _number(0, 100),
+                ),
                 _p("graph", "Also return the drawing of each path (graphs).", {"type": "boolean"}),
             ],
             schema="Paths",
@@ -162,6 +179,24 @@ def document() -> dict:
                 _p("program", "Programs to take; repeat.", many=True),
                 _p("k", "Most roles listed per answer.", _int(1, 100, 20)),
                 _p("graph", "Also return the drawing (graph).", {"type": "boolean"}),
+            ],
+        ),
+        "/api/safer": _op(
+            "Safer roles: the roles that fit a start role best whose LLM exposure is at least "
+            "min_drop lower and whose US median wage is not lower, with the cheapest path to "
+            "each (outlook: median wage and its change, employment, exposure band and score).",
+            [
+                _p("from", "The start role (URI or label).", required=True),
+                _p("k", "Number of roles.", _int(1, 20, 5)),
+                _p("min_drop", "Exposure lower by at least this much.", _number(0, 1)),
+            ],
+        ),
+        "/api/figures": _op(
+            "A role's US median wage, employment and LLM exposure (band, score, sources; null "
+            "where unknown), and the wage change from another role (from).",
+            [
+                _p("id", "The role (URI or label).", required=True),
+                _p("from", "A role to compare the wage with.", required=False),
             ],
         ),
         "/api/examples": _op("Example path queries that have answers.", [], errors=()),

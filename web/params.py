@@ -46,6 +46,20 @@ def integer(name: str, default: int | None, *, lo: int, hi: int) -> int | None:
     return value
 
 
+def number(name: str, default: float | None, *, lo: float, hi: float) -> float | None:
+    """A number parameter within ``lo..hi``; ``default`` when absent or empty."""
+    raw = request.args.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise InvalidParameter(f"parameter {name!r} must be a number, not {raw!r}") from None
+    if not lo <= value <= hi:
+        raise InvalidParameter(f"parameter {name!r} must be between {lo:g} and {hi:g}, not {raw}")
+    return value
+
+
 def kinds(name: str = "kind") -> list[str] | None:
     """Concept kinds to search (repeatable or comma-separated); None means all."""
     wanted: list[str] = []

@@ -15,6 +15,9 @@ store.  The modules, from the data up (see docs/architecture.md):
 ``model``              ``CareerModel``: all of the above for one taxonomy and parameters
 ``results``            the answers: ``Move``, ``Step``, ``CareerPath``, ``WhatIf`` ...
 ``engine``             ``Careers``: names, limits and the model cache
+``outlook``            wages, employment, LLM exposure: combination rules, wage floor,
+                       exposure weight (request-time rules)
+``safer``              safer roles: less exposed, no lower pay, with the path to each
 ``examples``           example questions that have answers
 ``oracle``             the model restated with plain loops, for tests and benchmarks
 =====================  ================================================================

@@ -24,6 +24,7 @@ zero steps.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import threading
 from collections import OrderedDict
@@ -37,8 +38,10 @@ from ..search import words
 from ..taxonomy import Concept, Kind, Taxonomy
 from .best_fits import BestFits
 from .model import CareerModel, Start
-from .params import ParamsLike, coerce_params
+from .outlook import Figures, figures_of
+from .params import ParamsLike, PathParams, coerce_params
 from .results import CareerPath, Move, WhatIf
+from .safer import SaferRoles, safer_roles
 from .transition_graph import TransitionGraph
 
 __all__ = ["MAX_K", "MAX_STEPS_LIMIT", "Careers", "DerivedCache", "Name", "Names", "Resolver"]
@@ -90,6 +93,7 @@ class Careers:
         self._resolve = resolve
         self._cache: DerivedCache = cache or _InMemory()
         self._models: OrderedDict[str, CareerModel] = OrderedDict()
+        self._variants: OrderedDict[PathParams, CareerModel] = OrderedDict()
         self._lock = threading.Lock()
         self._preferred: dict[str, dict[str, int]] = {}
 
@@ -104,7 +108,16 @@ class Careers:
             model = self._models.get(key)
             if model is not None:
                 self._models.move_to_end(key)
-                return model if model.params == params else model.with_params(params)
+                if model.params == params:
+                    return model
+                # Other explanation (or request-time) parameters: the same graph, with an
+                # explainer of their own, kept too (its caches warm up per instance).
+                variant = self._variants.get(params)
+                if variant is None or variant.graph is not model.graph:
+                    variant = self._variants[params] = model.with_params(params)
+                    while len(self._variants) > MODELS_KEPT:
+                        self._variants.popitem(last=False)
+                return variant
         name = "transitions-" + hashlib.sha256(key.encode()).hexdigest()[:16]
         cached = self._cache.get(name)
         if (
@@ -136,7 +149,8 @@ class Careers:
         """The ``k`` cheapest viable moves from ``start`` (a role, skills, or both)."""
         k = _check_int("k", k, 1, 10 * MAX_K)
         model = self.model(params)
-        return model.next_steps(self.start(model, start, have), k)
+        begin = self.start(model, start, have)
+        return [self._move_figures(m, begin.role) for m in model.next_steps(begin, k)]
 
     def paths(
         self,
@@ -160,9 +174,10 @@ class Careers:
         avoided = set(self.numbers(avoid, Kind.ROLE))
         if begin.role is not None and begin.role in avoided:
             raise InvalidParameter("the start role cannot also be a role to avoid")
-        return model.paths(
+        found = model.paths(
             begin, goal, k=k, max_reskilling=max_reskilling, max_steps=max_steps, avoid=avoided
         )
+        return [self._path_figures(p, begin.role) for p in found]
 
     def whatif(
         self,
@@ -184,8 +199,45 @@ class Careers:
         if not skills:
             raise InvalidParameter("give skills to learn or programs to take")
         new, cheaper = model.whatif(begin, skills, k)
+        new = [self._move_figures(m, begin.role) for m in new]
         learned = [self.taxonomy.concept(Kind.SKILL, s) for s in dict.fromkeys(skills)]
         return WhatIf(begin.concept, learned, new, cheaper)
+
+    def safer_roles(
+        self, start: Name, *, k: int = 5, min_drop: float = 0.1, params: ParamsLike = None
+    ) -> SaferRoles:
+        """The ``k`` nearest roles with exposure ``min_drop`` lower and no lower median
+        wage than ``start``, with the cheapest path to each (``careers.safer``)."""
+        return safer_roles(self, start, k=k, min_drop=min_drop, params=params)
+
+    # ------------------------------------------------------------ figures
+
+    def figures(self, role: Name, start: Name | None = None) -> Figures:
+        """The wage, employment and exposure of ``role`` (and the wage change from
+        ``start``): ``careers.outlook``."""
+        base = None if start is None else self.number(start, Kind.ROLE)
+        return figures_of(self.taxonomy, self.number(role, Kind.ROLE), base)
+
+    def _role_figures(self, concept: Concept, start: int | None) -> Figures | None:
+        found = self.taxonomy.locate(concept.uri)
+        if found is None or found[0] != Kind.ROLE:
+            return None
+        return figures_of(self.taxonomy, found[1], start)
+
+    def _move_figures(self, move: Move, start: int | None) -> Move:
+        return dataclasses.replace(move, outlook=self._role_figures(move.role, start))
+
+    def _path_figures(self, path: CareerPath, start: int | None) -> CareerPath:
+        steps = []
+        for i, step in enumerate(path.steps):
+            source = start if i == 0 else self.taxonomy.locate(step.source.uri)[1]  # type: ignore[index]
+            steps.append(dataclasses.replace(step, outlook=self._role_figures(step.target, source)))
+        return dataclasses.replace(
+            path,
+            steps=steps,
+            start_outlook=self._role_figures(path.source, None) if path.source else None,
+            outlook=self._role_figures(path.target, start) if path.target else None,
+        )
 
     # ------------------------------------------------------------ names
 

@@ -8,6 +8,7 @@ names and caches models.  See docs/architecture.md.
 
 from __future__ import annotations
 
+import copy
 import itertools
 import math
 from collections.abc import Iterable, Sequence
@@ -23,6 +24,7 @@ from .build import build_transitions
 from .explain import Explainer
 from .fit import FitParts, best_cut, fit_parts, fit_rows, profile_for, profile_row
 from .moves import MoveRow, move_row, ranks_down, training_cost
+from .outlook import request_rules
 from .params import PathParams
 from .request import request_graph
 from .requirements import Requirements, requirements
@@ -95,10 +97,19 @@ class CareerModel:
         return self._parts
 
     def with_params(self, params: PathParams) -> CareerModel:
+<<<<<<< HEAD
         """The same graph under other explanation parameters (cheap: the graph is shared)."""
         model = CareerModel(self.taxonomy, params, self.graph, self.req, self.fits)
         model._parts = self._parts
         return model
+=======
+        """The same graph under other explanation parameters (cheap: the graph, the fit and
+        its cut are shared: they depend on graph parameters only)."""
+        other = copy.copy(self)
+        other.params = params
+        other.explainer = Explainer(self.taxonomy, self.req, params)
+        return other
+>>>>>>> outlook
 
     def fit_row(self, start: Start) -> np.ndarray:
         """How well every role fits the start (a role's row of the fit, or a profile's):
@@ -313,16 +324,34 @@ class CareerModel:
         )
         if start.virtual and start.role is not None:
             avoid = avoid | {start.role}
+        # Request-time rules (careers.outlook): the wage floor leaves roles out, the
+        # exposure weight adds to each move's cost into a role (the bounds stay valid).
+        search, kept, floor = request_rules(t, self.params, start.role, adj, avoid)
+        if floor[target]:
+            raise NoPath(
+                f"{target_concept.label!r} pays less than the wage floor "
+                f"({self.params.wage_floor:.0%} of the start's median wage)",
+                reason="the target's median wage is below the wage floor",
+            )
         found = _paths.k_shortest_paths(
-            adj,
+            search,
             source,
             target,
             k,
             max_reskilling=max_reskilling,
             max_steps=max_steps,
-            avoid=avoid,
+            avoid=kept,
             **bounds,
         )
+        if (
+            not found
+            and kept is not avoid
+            and _paths.shortest_path(
+                adj, source, target, avoid=avoid, max_reskilling=max_reskilling, max_steps=max_steps
+            )
+        ):
+            reason = "every path steps to a role paid below the wage floor"
+            raise NoPath(f"no path from {start.concept.label!r}: {reason}", reason=reason)
         if not found:
             raise self._no_path(adj, source, start, target, max_reskilling, max_steps, avoid)
         return [self._path(adj, start, nodes) for _, nodes in found]

@@ -109,6 +109,15 @@ class PathParams:
     - ``program_hours_exponent`` (0.5): hours count as ``hours ** exponent``: 1 is
       plain weight per hour (the shortest programs win); lower values favour programs
       that cover more of the gap (0..1).
+
+    Request-time rules of a path (no effect on the graph; ``careers.outlook``):
+
+    - ``wage_floor`` (0: off): no step into a role whose median wage is below this share
+      of the start role's (0.9: at most 10% less); roles whose wage is unknown are not
+      excluded, and a start without a known wage (a skill profile) sets no floor (0..2).
+    - ``exposure_weight`` (0: off): prefer roles less exposed to LLMs: each step into a
+      role costs this times the role's exposure score (0..1) more when paths are ranked
+      (a role with no score counts the mean one); the costs shown stay the model's (>= 0).
     """
 
     essential_weight: float = field(default=1.0, metadata=GRAPH)
@@ -137,6 +146,8 @@ class PathParams:
     max_programs: int = field(default=5, metadata=EXPLAIN)
     program_field_weight: float = field(default=0.5, metadata=EXPLAIN)
     program_hours_exponent: float = field(default=0.5, metadata=EXPLAIN)
+    wage_floor: float = field(default=0.0, metadata=EXPLAIN)
+    exposure_weight: float = field(default=0.0, metadata=EXPLAIN)
 
     def __post_init__(self) -> None:
         def check(name: str, ok: bool, what: str) -> None:
@@ -181,6 +192,8 @@ class PathParams:
         check("max_programs", 0 <= self.max_programs <= 50, "between 0 and 50")
         check("program_field_weight", 0 <= self.program_field_weight <= 1, "between 0 and 1")
         check("program_hours_exponent", 0 <= self.program_hours_exponent <= 1, "between 0 and 1")
+        check("wage_floor", 0 <= self.wage_floor <= 2, "between 0 and 2")
+        check("exposure_weight", 0 <= self.exposure_weight <= 100, "between 0 and 100")
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, object] | None) -> PathParams:

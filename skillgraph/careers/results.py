@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple, TypeAlias
 
 from ..taxonomy import Concept
+from .outlook import Figures
 
 __all__ = [
     "JOB_MOVE",
@@ -91,8 +92,14 @@ class ProgramPick:
         }
 
 
+def _figures(figures: Figures | None) -> JSON:
+    # Figures.as_dict holds only JSON values (numbers, strings, lists, dicts of strings).
+    return figures.as_dict() if figures is not None else None  # type: ignore[return-value]
+
+
 def _explained(obj: Move | Step) -> JSONObject:
     return {
+        "outlook": _figures(obj.outlook),
         "kind": obj.kind,
         "mode": obj.mode,
         "cost": obj.cost,
@@ -135,6 +142,8 @@ class Move:
     programs_available: bool = True
     #: How well the role fits the start (``careers.fit``; next steps are ranked by it).
     fit: float | None = None
+    #: The role's wage, employment and exposure, and the wage change from the start.
+    outlook: Figures | None = None
 
     def as_dict(self) -> JSONObject:
         return {"role": _concept(self.role), "fit": self.fit, **_explained(self)}
@@ -165,6 +174,8 @@ class Step:
     hours_estimated: bool = False
     #: False when the taxonomy lists no learning programs at all.
     programs_available: bool = True
+    #: The target's wage, employment and exposure, and the wage change from the source.
+    outlook: Figures | None = None
 
     def as_dict(self) -> JSONObject:
         return {
@@ -184,11 +195,16 @@ class CareerPath:
     hours: float
     source: Concept | None = None
     target: Concept | None = None
+    #: The totals of the figures: the start's, and the target's with the change from it.
+    start_outlook: Figures | None = None
+    outlook: Figures | None = None
 
     def as_dict(self) -> JSONObject:
         return {
             "source": _concept(self.source) if self.source else None,
             "target": _concept(self.target) if self.target else None,
+            "start_outlook": _figures(self.start_outlook),
+            "outlook": _figures(self.outlook),
             "cost": self.cost,
             "reskilling_steps": self.reskilling_steps,
             "hours": self.hours,

@@ -17,7 +17,9 @@ from ..errors import SkillgraphError
 __all__ = ["COMMAND_MODULES", "main"]
 
 #: Modules of ``skillgraph.cli`` that add sub-commands, in the order ``--help`` lists them.
-COMMAND_MODULES = ("inspect", "check", "importing", "careers", "sparql", "exporting", "serve")
+COMMAND_MODULES = (
+    "inspect", "check", "importing", "careers", "outlook", "sparql", "exporting", "serve"
+)  # fmt: skip
 
 
 def build_parser() -> argparse.ArgumentParser:

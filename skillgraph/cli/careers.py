@@ -11,6 +11,7 @@ import dataclasses
 
 from ..careers import CareerPath, Move, PathParams, Step
 from .common import add_json_option, command, graph_for, print_json, table
+from .figures import figures_cell, print_figures_note
 
 #: Missing skills shown per step before "and N more".
 SHOWN_SKILLS = 4
@@ -144,6 +145,7 @@ def _path(args: argparse.Namespace) -> int:
     for number, path in enumerate(paths, 1):
         _print_path(number, path)
     print("* essential skill")
+    print_figures_note([s.outlook for p in paths for s in p.steps])
     _attribution(graph)
     return 0
 
@@ -161,7 +163,7 @@ def _print_path(number: int, path: CareerPath) -> None:
         table(
             rows,
             ["#", "move to", "kind", "cost", "skills", "missing (to learn)", "hours", "programs",
-             "how"],
+             "how", "US pay, LLM exposure"],
             max_width=70,
         )
     )  # fmt: skip
@@ -171,6 +173,9 @@ def _print_path(number: int, path: CareerPath) -> None:
         f"{path.reskilling_steps} reskilling, {_hours(path.hours)} hours of learning"
         + (" (~: estimated from the skills' type and reuse level)" if estimated else "")
     )
+    if path.outlook is not None and path.outlook.known:
+        start = path.start_outlook.summary() if path.start_outlook else "-"
+        print(f"pay and exposure: from {start} to {path.outlook.summary()}")
     if not path.steps[0].programs_available:
         print("(this taxonomy lists no learning programs)")
     print()
@@ -187,6 +192,7 @@ def _step_row(i: int, s: Step) -> list:
         ("~" if s.hours_estimated else "") + _hours(s.hours),
         _programs(s),
         s.mode,
+        figures_cell(s.outlook),
     ]
 
 
@@ -201,12 +207,16 @@ def _move_rows(moves: list[Move]) -> list[list]:
             _to_learn(m),
             ("~" if m.hours_estimated else "") + _hours(m.hours),
             m.mode,
+            figures_cell(m.outlook),
         ]
         for i, m in enumerate(moves, 1)
     ]
 
 
-_MOVE_HEADERS = ["#", "role", "kind", "cost", "match", "missing (to learn)", "hours", "how"]
+_MOVE_HEADERS = [
+    "#", "role", "kind", "cost", "match", "missing (to learn)", "hours", "how",
+    "US pay, LLM exposure",
+]  # fmt: skip
 
 
 def _next(args: argparse.Namespace) -> int:
@@ -223,6 +233,7 @@ def _next(args: argparse.Namespace) -> int:
         return 0
     print(table(_move_rows(moves), _MOVE_HEADERS, max_width=70))
     print("* essential skill")
+    print_figures_note([m.outlook for m in moves])
     _attribution(graph)
     return 0
 

@@ -34,6 +34,9 @@ class ImportFormat:
     source_help: str
     run: Callable[[argparse.Namespace, str, bool, Callable[[str], None]], Store]
     add_arguments: Callable[[argparse.ArgumentParser], None] = lambda parser: None
+    #: True for data that adds to a taxonomy already in the store (crosswalk, figures):
+    #: no --merge / --replace, the store must hold one.
+    adds: bool = False
 
 
 def _esco_arguments(parser: argparse.ArgumentParser) -> None:
@@ -119,6 +122,42 @@ def _csv_run(args, store_path, merge, progress) -> Store:
     )
 
 
+def _crosswalk_run(args, store_path, merge, progress) -> Store:
+    from ..formats.outlook_data import import_crosswalk
+
+    return import_crosswalk(args.source, store_path, progress=progress)
+
+
+def _year_argument(parser: argparse.ArgumentParser, default: str) -> None:
+    parser.add_argument("--year", type=int, help=f"the year the figures describe ({default})")
+
+
+def _oews_run(args, store_path, merge, progress) -> Store:
+    from ..formats.outlook_data import import_oews
+
+    return import_oews(args.source, store_path, year=args.year, progress=progress)
+
+
+def _exposure_arguments(parser: argparse.ArgumentParser) -> None:
+    from ..formats.outlook_data import EXPOSURE_COLUMNS
+
+    parser.add_argument(
+        "--column",
+        choices=EXPOSURE_COLUMNS,
+        default="human_rating_beta",
+        help="the score to import (default human_rating_beta: annotators' E1 + E2/2)",
+    )
+    _year_argument(parser, "default 2023, the paper's")
+
+
+def _exposure_run(args, store_path, merge, progress) -> Store:
+    from ..formats.outlook_data import import_exposure
+
+    return import_exposure(
+        args.source, store_path, column=args.column, year=args.year or 2023, progress=progress
+    )
+
+
 FORMATS: list[ImportFormat] = [
     ImportFormat(
         name="esco",
@@ -147,6 +186,29 @@ FORMATS: list[ImportFormat] = [
         run=_csv_run,
         add_arguments=_csv_arguments,
     ),
+    ImportFormat(
+        name="crosswalk",
+        help="the ESCO -> O*NET-SOC crosswalk: links the store's ESCO roles to O*NET",
+        source_help="ESCO_to_ONET-SOC.csv",
+        run=_crosswalk_run,
+        adds=True,
+    ),
+    ImportFormat(
+        name="oews",
+        help="BLS OEWS national employment and median wages (figures of roles)",
+        source_help="the national file, e.g. national_M2021_dl.csv",
+        run=_oews_run,
+        add_arguments=lambda parser: _year_argument(parser, "default: from the file name"),
+        adds=True,
+    ),
+    ImportFormat(
+        name="exposure",
+        help="LLM exposure of occupations, Eloundou et al. 2023 (figures of roles)",
+        source_help="occ_level.csv (its LICENSE beside it travels with the data)",
+        run=_exposure_run,
+        add_arguments=_exposure_arguments,
+        adds=True,
+    ),
 ]
 
 
@@ -167,6 +229,10 @@ def register(subparsers) -> None:
             help="the on-disk store to write, created if needed, or a SPARQL server's URL "
             f"(default: ${ENV_VAR})",
         )
+        if fmt.adds:
+            fmt.add_arguments(sub)
+            sub.set_defaults(handler=_import, import_format=fmt, mode="merge")
+            continue
         mode = sub.add_mutually_exclusive_group()
         mode.add_argument(
             "--merge",

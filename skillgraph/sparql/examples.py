@@ -30,6 +30,9 @@ class Example:
     title: str
     description: str
     body: str
+    #: True for queries over the wage, employment and exposure figures, which only a
+    #: store with ``import crosswalk | oews | exposure`` has (not the default taxonomy).
+    needs_figures: bool = False
 
     @property
     def query(self) -> str:
@@ -258,6 +261,96 @@ CONSTRUCT {
   OPTIONAL { ?role sg:optionalSkill ?optional . ?optional skos:prefLabel ?optionalLabel }
 }
 """,
+    ),
+    Example(
+        "best-paid-reskilling",
+        "Best-paid roles one reskilling step away",
+        "Roles in another field that share at least three skills with a data analyst (one "
+        "reskilling step away), best paid first: the mean of the US median wages (BLS OEWS) "
+        "of the occupations each maps to (skos:closeMatch, then skos:broadMatch to its SOC "
+        "code). Needs the crosswalk and OEWS imports.",
+        """
+SELECT ?role ?roleLabel (AVG(?wage) AS ?medianWage) (COUNT(DISTINCT ?shared) AS ?sharedSkills)
+WHERE {
+  ?from a sg:Role ; skos:prefLabel "data analyst"@en ; sg:field ?field ;
+        sg:essentialSkill|sg:optionalSkill ?shared .
+  ?role sg:essentialSkill|sg:optionalSkill ?shared ; a sg:Role ; sg:field ?other .
+  FILTER (?other != ?field)
+  ?role skos:closeMatch?/skos:broadMatch ?soc .
+  ?soc sg:figure ?figure .
+  ?figure sg:measure sg:MedianAnnualWage ; sg:value ?wage .
+  ?role skos:prefLabel ?roleLabel FILTER (langMatches(lang(?roleLabel), "en"))
+}
+GROUP BY ?role ?roleLabel
+HAVING (COUNT(DISTINCT ?shared) >= 3)
+ORDER BY DESC(?medianWage) ?role
+LIMIT 20
+""",
+        needs_figures=True,
+    ),
+    Example(
+        "exposure-skills",
+        "Skills that separate high-exposure roles from low-exposure ones",
+        "Essential skills of roles with high LLM exposure (0.4 or more, Eloundou et al. "
+        "2023) minus those of roles with low exposure (below 0.15): a role's exposure is "
+        "the mean over the occupations it maps to. Exposure is not replacement. Needs the "
+        "crosswalk and exposure imports.",
+        """
+SELECT ?skill ?skillLabel ?inHigh ?inLow ((?inHigh - ?inLow) AS ?difference) WHERE {
+  {
+    SELECT ?skill (SUM(IF(?exposure >= 0.4, 1, 0)) AS ?inHigh)
+                  (SUM(IF(?exposure < 0.15, 1, 0)) AS ?inLow) WHERE {
+      {
+        SELECT ?role (AVG(?score) AS ?exposure) WHERE {
+          ?role a sg:Role ; skos:closeMatch? ?occupation .
+          ?occupation sg:figure ?figure .
+          ?figure sg:measure sg:LLMExposure ; sg:value ?score .
+        } GROUP BY ?role
+      }
+      FILTER (BOUND(?exposure))
+      ?role sg:essentialSkill ?skill .
+    } GROUP BY ?skill
+  }
+  ?skill skos:prefLabel ?skillLabel FILTER (langMatches(lang(?skillLabel), "en"))
+}
+ORDER BY DESC(?difference) ?skill
+LIMIT 25
+""",
+        needs_figures=True,
+    ),
+    Example(
+        "fields-by-exposure",
+        "Fields by employment-weighted LLM exposure",
+        "Each field's mean LLM exposure over its roles, weighted by the US employment of the "
+        "occupations each role maps to (BLS OEWS). US figures, not European ones. Needs the "
+        "crosswalk, OEWS and exposure imports.",
+        """
+SELECT ?field ?fieldLabel ((SUM(?exposure * ?jobs) / SUM(?jobs)) AS ?weightedExposure)
+       (SUM(?jobs) AS ?employment) (COUNT(?role) AS ?roles) WHERE {
+  {
+    SELECT ?role (AVG(?score) AS ?exposure) WHERE {
+      ?role a sg:Role ; skos:closeMatch? ?occupation .
+      ?occupation sg:figure ?figure .
+      ?figure sg:measure sg:LLMExposure ; sg:value ?score .
+    } GROUP BY ?role
+  }
+  {
+    SELECT ?role (SUM(?count) AS ?jobs) WHERE {
+      SELECT DISTINCT ?role ?soc ?count WHERE {
+        ?role a sg:Role ; skos:closeMatch?/skos:broadMatch ?soc .
+        ?soc sg:figure ?figure .
+        ?figure sg:measure sg:Employment ; sg:value ?count .
+      }
+    } GROUP BY ?role
+  }
+  FILTER (BOUND(?exposure) && BOUND(?jobs))
+  ?role sg:field ?field .
+  ?field skos:prefLabel ?fieldLabel FILTER (langMatches(lang(?fieldLabel), "en"))
+}
+GROUP BY ?field ?fieldLabel
+ORDER BY DESC(?weightedExposure) ?field
+""",
+        needs_figures=True,
     ),
 )
 

@@ -19,7 +19,8 @@ __all__ = ["CACHE_VERSION", "Cache", "read_cache", "write_cache"]
 #: 2: program_field; 3: role_seniority; 4: role codes, skill kinds; 5: role texts, skill
 #: hierarchy; 6: relations and labels in a fixed order (not the store's); 7: role texts too;
 #: 8: the career model keeps each role's best fits (``careers.best_fits``), not a dense matrix
-CACHE_VERSION = 8
+#: 9: role wages, employment, exposure
+CACHE_VERSION = 9
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,8 @@ def test_there_are_at_least_ten_examples_with_distinct_slugs():
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e.slug)
 def test_example_same_answer_on_oxigraph_and_rdflib(engines, example):
+    if example.needs_figures:
+        pytest.skip("the default taxonomy has no figures: tests/formats/test_outlook_imports.py")
     store, graph = engines
     checked = check_query(example.query)
     mine = store.query(example.query, use_default_graph_as_union=True)

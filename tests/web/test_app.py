@@ -319,7 +319,10 @@ def test_every_api_route_is_in_the_openapi_document(app):
 def test_openapi_parameters_are_the_ones_the_views_read(client):
     doc = client.get("/api/openapi.json").get_json()
     names = {p["name"] for p in doc["paths"]["/api/path"]["get"]["parameters"]}
-    assert names == {"from", "have", "to", "k", "max_reskilling", "max_steps", "avoid", "graph"}
+    assert names == {
+        "from", "have", "to", "k", "max_reskilling", "max_steps", "avoid", "graph",
+        "wage_floor", "exposure_weight",
+    }  # fmt: skip
 
 
 # ----------------------------------------------------------------- Linked Data
