@@ -97,19 +97,12 @@ class CareerModel:
         return self._parts
 
     def with_params(self, params: PathParams) -> CareerModel:
-<<<<<<< HEAD
-        """The same graph under other explanation parameters (cheap: the graph is shared)."""
-        model = CareerModel(self.taxonomy, params, self.graph, self.req, self.fits)
-        model._parts = self._parts
-        return model
-=======
         """The same graph under other explanation parameters (cheap: the graph, the fit and
         its cut are shared: they depend on graph parameters only)."""
         other = copy.copy(self)
         other.params = params
         other.explainer = Explainer(self.taxonomy, self.req, params)
         return other
->>>>>>> outlook
 
     def fit_row(self, start: Start) -> np.ndarray:
         """How well every role fits the start (a role's row of the fit, or a profile's):
