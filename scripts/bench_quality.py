@@ -60,6 +60,7 @@ import argparse
 import csv
 import hashlib
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -77,6 +78,7 @@ K = 10
 SEED = 10
 OPTIONAL_WEIGHT = 0.5
 BASELINES = ("random", "jaccard", "cosine", "cosine+field", "cosine+minor", "cosine+unit")
+ESCO_CODE = re.compile(r"\d{4}(\.\d+)*\Z")
 NOTATIONS = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT ?c ?n WHERE { ?c skos:notation ?n }"""
 
@@ -131,17 +133,31 @@ def half_of(group: str, seed: int = SEED) -> str:
     return "heldout" if digest[0] % 2 else "dev"
 
 
-def summarise(lists, raw_lengths, relevant, k: int = K) -> dict:
-    """Mean metrics over roles; ``lists[i]`` judged, ``raw_lengths[i]`` steps offered."""
+def occupations_reached(items, codes_of, targets, k: int = K) -> int:
+    """How many distinct reference occupations (``targets``) the first ``k`` items reach
+    (``codes_of[item]``: an item's O*NET codes).  Unlike precision, ten roles of one
+    O*NET occupation count once: a ranking cannot gain by repeating an occupation.
+
+    >>> occupations_reached([1, 2, 3], [set(), {"a"}, {"a"}, {"b", "c"}], {"a", "c", "d"})
+    2
+    """
+    reached = set().union(*(codes_of[i] for i in items[:k])) if items else set()
+    return len(reached & targets)
+
+
+def summarise(lists, raw_lengths, relevant, k: int = K, reached=None) -> dict:
+    """Mean metrics over roles; ``lists[i]`` judged, ``raw_lengths[i]`` steps offered,
+    ``reached[i]`` the reference occupations it reaches (``occupations_reached``)."""
     n = len(lists)
     if n == 0:
-        return {"precision": 0.0, "hit": 0.0, "ndcg": 0.0, "coverage": 0.0}
+        return {"precision": 0.0, "hit": 0.0, "ndcg": 0.0, "coverage": 0.0, "reached": 0.0}
     pairs = [(lists[i], relevant[i]) for i in range(n)]
     return {
         "precision": sum(precision_at_k(a, r, k) for a, r in pairs) / n,
         "hit": sum(hit_at_k(a, r, k) for a, r in pairs) / n,
         "ndcg": sum(ndcg_at_k(a, r, k) for a, r in pairs) / n,
         "coverage": sum(length >= k for length in raw_lengths) / n,
+        "reached": sum(reached) / n if reached is not None else float("nan"),
     }
 
 
@@ -237,7 +253,9 @@ def role_codes(g) -> list[str]:
 
 
 def references(onet_of: list[set[str]], moves: dict[str, set[str]]):
-    """Per role: the relevant roles and the skipped ones (sharing an O*NET code, or itself)."""
+    """Per role: the relevant roles and the skipped ones (sharing an O*NET code, or itself);
+    roles without O*NET codes are never relevant (in a store of ESCO and O*NET, the O*NET
+    roles themselves: see ``taxonomy_setup``)."""
     holders: dict[str, set[int]] = {}
     for i, codes in enumerate(onet_of):
         for c in codes:
@@ -258,7 +276,7 @@ def references(onet_of: list[set[str]], moves: dict[str, set[str]]):
 def taxonomy_setup(name: str, g):
     """Each role's O*NET codes, its groups (field, minor, unit) and the group picking its half."""
     codes = role_codes(g)
-    if name == "esco":
+    if name in ("esco", "esco-linked"):
         crosswalk = read_crosswalk()
         onet_of = [crosswalk.get(c, set()) if c else set() for c in codes]
         levels = {"field": 2, "minor": 3, "unit": 4}
@@ -293,13 +311,20 @@ def evaluate(name: str, store: str, halves: list[str]) -> dict:
     g = skillgraph.open(store)
     t = g.taxonomy
     onet_of, groups, split = taxonomy_setup(name, g)
-    relevant, skip = references(onet_of, read_changers())
+    changers = read_changers()
+    relevant, skip = references(onet_of, changers)
+    asked = [min(500, K + len(s)) for s in skip]  # how many next steps to ask for
+    if name == "esco-linked":
+        # The ESCO roles of a store that holds O*NET too: every ranker ranks ESCO roles.
+        outside = {i for i, c in enumerate(role_codes(g)) if not ESCO_CODE.match(c)}
+        skip = [s | outside for s in skip]
+    targets = [set().union(*(changers.get(c, set()) for c in codes)) for codes in onet_of]
     has_skills = np.bincount(t.req_role, minlength=t.n_roles) > 0
     evaluated = [i for i in range(t.n_roles) if relevant[i] and has_skills[i]]
     lists: dict[str, dict[int, list[int]]] = {r: {} for r in ("ours", *BASELINES)}
     raw: dict[str, dict[int, int]] = {r: {} for r in lists}
     for i in evaluated:
-        moves = g.next_steps(t.role_uris[i], k=min(500, K + len(skip[i])))
+        moves = g.next_steps(t.role_uris[i], k=asked[i])
         order = [t.locate(m.role.uri)[1] for m in moves]
         lists["ours"][i], raw["ours"][i] = judged(order, skip[i]), len(order)
     for rname, scores in baseline_scores(t, groups).items():
@@ -311,7 +336,12 @@ def evaluate(name: str, store: str, halves: list[str]) -> dict:
         roles = [i for i in evaluated if half == "all" or half_of(split[i]) == half]
         rel = [relevant[i] for i in roles]
         res = {
-            r: summarise([lists[r][i] for i in roles], [raw[r][i] for i in roles], rel)
+            r: summarise(
+                [lists[r][i] for i in roles],
+                [raw[r][i] for i in roles],
+                rel,
+                reached=[occupations_reached(lists[r][i], onet_of, targets[i]) for i in roles],
+            )
             for r in lists
         }
         ceiling = sum(min(K, len(x)) for x in rel) / (K * len(rel)) if rel else 0.0
@@ -324,7 +354,7 @@ def evaluate(name: str, store: str, halves: list[str]) -> dict:
 def ratio_row(rankers: dict) -> dict:
     """Ours divided by the best baseline, per metric."""
     row = {}
-    for metric in ("precision", "hit", "ndcg", "coverage"):
+    for metric in ("precision", "hit", "ndcg", "coverage", "reached"):
         best = max(rankers[b][metric] for b in BASELINES)
         row[metric] = rankers["ours"][metric] / best if best else float("nan")
     return row
@@ -333,21 +363,27 @@ def ratio_row(rankers: dict) -> dict:
 def print_table(name: str, half: str, result: dict) -> None:
     print(f"\n{name.upper()} -- {half} half: {result['roles']} roles with a reference")
     print(f"  (ceiling precision@10 {result['ceiling']:.3f})")
-    print(f"  {'ranker':<14}{'P@10':>8}{'hit@10':>8}{'nDCG@10':>9}{'coverage':>10}")
+    print(f"  {'ranker':<14}{'P@10':>8}{'hit@10':>8}{'nDCG@10':>9}{'coverage':>10}{'reached':>9}")
     rows = dict(result["rankers"])
     rows["ours / best"] = ratio_row(result["rankers"])
     for rname, m in rows.items():
         cells = f"{m['precision']:>8.3f}{m['hit']:>8.3f}{m['ndcg']:>9.3f}{m['coverage']:>10.3f}"
+        cells += f"{m['reached']:>9.3f}"
         print(f"  {rname:<14}{cells}")
 
 
 def import_store(name: str, into: Path) -> str:
-    """Import the real data into a new store under ``into``; its path."""
+    """Import the real data into a new store under ``into``; its path.  ``esco-linked``:
+    ESCO, O*NET and the crosswalk between them in one store (README "ESCO and O*NET
+    together")."""
     store = into / f"{name}-store"
     exe = Path(sys.executable).with_name("skillgraph")
-    print(f"importing {SOURCES[name]} into {store} ...", file=sys.stderr)
-    cmd = [str(exe), "import", name, str(SOURCES[name]), "--store", str(store)]
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    steps = [["esco", SOURCES["esco"]], ["onet", SOURCES["onet"], "--merge"]]
+    steps += [["crosswalk", CROSSWALK]]
+    for step in steps if name == "esco-linked" else [[name, SOURCES[name]]]:
+        print(f"importing {step[1]} into {store} ...", file=sys.stderr)
+        cmd = [str(exe), "import", step[0], str(step[1]), "--store", str(store), *step[2:]]
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
     return str(store)
 
 
@@ -355,7 +391,13 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--esco-store")
     parser.add_argument("--onet-store")
-    parser.add_argument("--taxonomy", choices=["esco", "onet", "both"], default="both")
+    parser.add_argument("--linked-store", help="a store of ESCO, O*NET and the crosswalk")
+    parser.add_argument(
+        "--taxonomy",
+        choices=["esco", "onet", "esco-linked", "both", "all"],
+        default="both",
+        help="both: esco and onet; all: the three",
+    )
     parser.add_argument("--half", choices=["dev", "heldout", "all", "both"], default="dev")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     args = parser.parse_args(argv)
@@ -364,8 +406,10 @@ def main(argv=None) -> int:
         print(f"skipped: the real data is not at {DATA.resolve()} (../shared/data is absent)")
         return 0
     halves = ["dev", "heldout"] if args.half == "both" else [args.half]
-    names = ["esco", "onet"] if args.taxonomy == "both" else [args.taxonomy]
-    given = {"esco": args.esco_store, "onet": args.onet_store}
+    names = {"both": ["esco", "onet"], "all": ["esco", "onet", "esco-linked"]}.get(
+        args.taxonomy, [args.taxonomy]
+    )
+    given = {"esco": args.esco_store, "onet": args.onet_store, "esco-linked": args.linked_store}
     report = {}
     with tempfile.TemporaryDirectory(prefix="bench-quality-") as tmp:
         for name in names:

@@ -173,8 +173,7 @@ def _figures(
         number = _float(value)
         if name is not None and number is not None:
             by_measure[name][code] = number
-    if not any(by_measure.values()):
-        return {}
+    # Links count without figures too: the fit of a store of ESCO and O*NET uses them.
     linked: dict[str, set[str]] = {}
     for role, code in _rows(
         store,

@@ -26,6 +26,11 @@ onet           0     1.0   none                           0.1   0.1   0.1   0.05
 skills         0.25  0.25  none                           0.5   0.5   0.1   0.2
 =============  ====  ====  =============================  ====  ====  ====  ====
 
+In a store that holds ESCO and O*NET together, linked by the crosswalk, each taxonomy's
+roles are fitted with their own profile, moves stay inside one taxonomy, and an ESCO role's
+fit gains ``w_linked`` (0.5) times the fit of the O*NET occupations it is linked to
+(``careers.linked``).
+
 ``esco``: roles coded with ESCO codes (``2511.1``: ISCO-08 major, sub-major, minor and
 unit group by prefix; levels are the ISCO skill level of the major group); ``onet``: roles
 with O*NET-SOC codes (levels are Job Zones); ``skills``: any other taxonomy (the default
@@ -34,14 +39,17 @@ one), from skills, words and the taxonomy's own seniority.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
 
 from ..taxonomy import Taxonomy
+from .linked import ESCO, ONET, Linked, link_matrix, linked_best, role_schemes
 
 __all__ = [
     "PROFILES",
@@ -66,10 +74,15 @@ class FitProfile:
     w_covered: float = 0.5
     w_up: float = 0.1
     w_down: float = 0.0
+    #: In a store of ESCO and O*NET linked by the crosswalk: the weight of the fit an
+    #: ESCO role takes from its O*NET occupations, and how many best moves of each O*NET
+    #: occupation count (``careers.linked``).
+    w_linked: float = 0.0
+    linked_best: int = 20
 
 
 PROFILES = {
-    "esco": FitProfile("esco", w_same=((1, 0.5), (2, 0.05), (3, 0.25), (4, 0.1))),
+    "esco": FitProfile("esco", w_same=((1, 0.5), (2, 0.05), (3, 0.25), (4, 0.1)), w_linked=0.5),
     "onet": FitProfile(
         "onet", w_group_skills=0.0, w_text=1.0, w_uses_mine=0.1, w_covered=0.1, w_down=0.05
     ),
@@ -250,15 +263,23 @@ class FitParts:
     level: np.ndarray
     no_skills: np.ndarray  # roles whose fit weights sum to nothing
     empty: np.ndarray  # roles no move may go into (``no_skills`` and more): -inf into them
+    #: A store of ESCO and O*NET roles together (``careers.linked``); None otherwise.
+    linked: Linked | None = None
 
     @property
     def n(self) -> int:
         return self.weights.shape[0]
 
 
-def fit_parts(t: Taxonomy, profile: FitProfile, empty: np.ndarray | None = None) -> FitParts:
+def fit_parts(
+    t: Taxonomy, profile: FitProfile, empty: np.ndarray | None = None, mixed: bool | None = None
+) -> FitParts:
     """The parts of the fit of ``t`` under ``profile``; ``empty`` marks more roles that
-    no move may go into (the model's roles whose requirement weighs nothing)."""
+    no move may go into (the model's roles whose requirement weighs nothing); ``mixed``:
+    whether ``t`` holds both ESCO and O*NET roles (None: look)."""
+    if mixed is None:
+        schemes = set(role_schemes(t.role_code or []).tolist())
+        mixed = ESCO in schemes and ONET in schemes
     w = skill_weights(t, profile)
     unit = _unit_rows(sp.csr_matrix(w, dtype=np.float64))
     groups = _groups(t) if profile.w_group_skills else None
@@ -277,7 +298,7 @@ def fit_parts(t: Taxonomy, profile: FitProfile, empty: np.ndarray | None = None)
     none = own <= 0
     if empty is not None:
         none = none | empty
-    return FitParts(
+    parts = FitParts(
         profile=profile,
         weights=w,
         unit=unit,
@@ -295,6 +316,26 @@ def fit_parts(t: Taxonomy, profile: FitProfile, empty: np.ndarray | None = None)
         no_skills=own <= 0,
         empty=none,
     )
+    if mixed:
+        parts.linked = _linked(t, parts, empty)
+    return parts
+
+
+def _linked(t: Taxonomy, parts: FitParts, empty: np.ndarray | None) -> Linked:
+    """The schemes of a store of ESCO and O*NET roles, each scheme's own profile, and the
+    fit ESCO roles take from the O*NET occupations they are linked to."""
+    schemes = role_schemes(t.role_code or [""] * t.n_roles)
+    by_scheme: dict[int, Callable[[np.ndarray], np.ndarray]] = {}
+    for scheme, name in ((ESCO, "esco"), (ONET, "onet")):
+        if PROFILES[name] != parts.profile:
+            own = fit_parts(t, PROFILES[name], empty, mixed=False)
+            by_scheme[scheme] = functools.partial(_rows, own)
+    onet_rows = by_scheme.get(ONET, functools.partial(_rows, parts))
+    esco = PROFILES["esco"]
+    link = link_matrix(t.role_code or [""] * t.n_roles, t.role_links or [], schemes)
+    onet = np.flatnonzero(schemes == ONET)
+    best = linked_best(onet_rows, onet, t.n_roles, esco.linked_best) if link.nnz else link
+    return Linked(schemes, by_scheme, esco.w_linked, link, link.T.tocsr(), best)
 
 
 def fit_rows(parts: FitParts, rows: np.ndarray) -> np.ndarray:
@@ -310,6 +351,12 @@ def fit_rows(parts: FitParts, rows: np.ndarray) -> np.ndarray:
     >>> int(np.argmax(f[0])), bool(f[0, 1] > f[0, 2]), bool(np.isinf(f[0, 0]))
     (1, True, True)
     """
+    if parts.linked is not None:
+        return parts.linked.rows(rows, functools.partial(_rows, parts))
+    return _rows(parts, rows)
+
+
+def _rows(parts: FitParts, rows: np.ndarray) -> np.ndarray:
     rows = np.asarray(rows, dtype=np.int64)
     profile = parts.profile
     s = _product(parts.unit[rows], parts.unit_t)

@@ -20,7 +20,8 @@ __all__ = ["CACHE_VERSION", "Cache", "read_cache", "write_cache"]
 #: hierarchy; 6: relations and labels in a fixed order (not the store's); 7: role texts too;
 #: 8: role wages, employment, exposure; 9: the career model keeps each role's best fits
 #: (``careers.best_fits``), not a dense matrix
-CACHE_VERSION = 9
+#: 10: the fit of a store of ESCO and O*NET linked by the crosswalk (``careers.linked``)
+CACHE_VERSION = 10
 
 
 @dataclass(frozen=True)
