@@ -10,7 +10,7 @@ from hypothesis import settings
 
 from skillgraph.store import build_store
 
-from .helpers import ESCO_DIR, FIXTURES, ONET_DIR, load_turtle
+from .helpers import ESCO_DIR, FIXTURES, ONET_DIR, SHARED_DATA, load_turtle
 
 # Shared, noisy machines: a property is judged by its answers, never by its speed.  In CI
 # (CI=true) the examples are derandomized so that a landing is never decided by chance;
@@ -53,6 +53,26 @@ def esco_store_path(tmp_path_factory) -> Path:
 
     path = tmp_path_factory.mktemp("esco") / "esco-store"
     import_esco(ESCO_DIR, path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def linked_store_path(tmp_path_factory) -> Path:
+    """ESCO, O*NET and the official crosswalk between them in one store (README "Pay,
+    jobs and LLM exposure" has the commands), imported once per session."""
+    crosswalk = SHARED_DATA / "esco-onet-crosswalk" / "ESCO_to_ONET-SOC.csv"
+    if not (ESCO_DIR / "occupations_en.csv").is_file() or not crosswalk.is_file():
+        pytest.skip(f"real ESCO data / crosswalk not found under {SHARED_DATA}")
+    if not (ONET_DIR / "Occupation Data.txt").is_file():
+        pytest.skip(f"real O*NET data not found at {ONET_DIR} (../shared/data is absent)")
+    from skillgraph.formats.esco import import_esco
+    from skillgraph.formats.onet import import_onet
+    from skillgraph.formats.outlook_data import import_crosswalk
+
+    path = tmp_path_factory.mktemp("linked") / "linked-store"
+    import_esco(ESCO_DIR, path)
+    import_onet(ONET_DIR, path, merge=True)
+    import_crosswalk(crosswalk, path)
     return path
 
 

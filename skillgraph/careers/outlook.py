@@ -173,7 +173,7 @@ def below_floor(wage: np.ndarray, start: int | None, floor: float) -> np.ndarray
     >>> w = np.array([50_000.0, 44_000.0, 45_000.0, np.nan])
     >>> below_floor(w, 0, 0.9).tolist()
     [False, True, False, False]
-    >>> below_floor(w, 3, 0.9).any(), below_floor(w, None, 0.9).any()
+    >>> bool(below_floor(w, 3, 0.9).any()), bool(below_floor(w, None, 0.9).any())
     (False, False)
     """
     if start is None or floor <= 0 or not math.isfinite(float(wage[start])):
