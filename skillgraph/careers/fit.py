@@ -49,7 +49,16 @@ import numpy as np
 import scipy.sparse as sp
 
 from ..taxonomy import Taxonomy
-from .linked import ESCO, ONET, Linked, link_matrix, linked_best, role_schemes
+from .linked import (
+    ESCO,
+    ESCO_CODE,
+    ONET,
+    ONET_CODE,
+    Linked,
+    link_matrix,
+    linked_best,
+    role_schemes,
+)
 
 __all__ = [
     "PROFILES",
@@ -88,8 +97,6 @@ PROFILES = {
     ),
     "skills": FitProfile("skills", w_down=0.2),
 }
-_ESCO_CODE = re.compile(r"\d{4}(\.\d+)*\Z")
-_ONET_CODE = re.compile(r"\d\d-\d{4}\.\d\d\Z")
 #: ISCO-08 skill level of each major group (armed forces, 0, as technicians).
 _ISCO_LEVEL = {"0": 3.0, "1": 4.0, "2": 4.0, "3": 3.0, "9": 1.0}
 _STOP = frozenset(
@@ -147,8 +154,8 @@ def profile_for(t: Taxonomy, name: str = "auto") -> FitProfile:
     if name != "auto":
         return PROFILES[name]
     codes = t.role_code or []
-    esco = sum(1 for c in codes if _ESCO_CODE.match(c))
-    onet = sum(1 for c in codes if _ONET_CODE.match(c))
+    esco = sum(1 for c in codes if ESCO_CODE.match(c))
+    onet = sum(1 for c in codes if ONET_CODE.match(c))
     if codes and max(esco, onet) >= len(codes) / 2:
         return PROFILES["esco" if esco >= onet else "onet"]
     return PROFILES["skills"]
@@ -158,7 +165,7 @@ def _levels(t: Taxonomy, profile: FitProfile) -> np.ndarray:
     if profile.name == "esco":
         codes = t.role_code or [""] * t.n_roles
         level = np.array(
-            [_ISCO_LEVEL.get(c[:1], 2.0) if _ESCO_CODE.match(c) else np.nan for c in codes]
+            [_ISCO_LEVEL.get(c[:1], 2.0) if ESCO_CODE.match(c) else np.nan for c in codes]
         )
     else:
         level = np.asarray(t.role_seniority, dtype=np.float64).copy()
@@ -277,9 +284,9 @@ def fit_parts(
     """The parts of the fit of ``t`` under ``profile``; ``empty`` marks more roles that
     no move may go into (the model's roles whose requirement weighs nothing); ``mixed``:
     whether ``t`` holds both ESCO and O*NET roles (None: look)."""
-    if mixed is None:
-        schemes = set(role_schemes(t.role_code or []).tolist())
-        mixed = ESCO in schemes and ONET in schemes
+    schemes = None if mixed is False else role_schemes(t.role_code or [""] * t.n_roles)
+    if schemes is not None:
+        mixed = bool((schemes == ESCO).any() and (schemes == ONET).any())
     w = skill_weights(t, profile)
     unit = _unit_rows(sp.csr_matrix(w, dtype=np.float64))
     groups = _groups(t) if profile.w_group_skills else None
@@ -290,7 +297,7 @@ def fit_parts(
     codes = t.role_code or [""] * t.n_roles
     same = []
     for length, weight in profile.w_same:
-        onehot = _onehot([c[:length] if _ESCO_CODE.match(c) else "" for c in codes])
+        onehot = _onehot([c[:length] if ESCO_CODE.match(c) else "" for c in codes])
         same.append((weight, onehot, onehot.T.tocsr()))
     binary = w.copy()
     binary.data[:] = 1.0
@@ -316,15 +323,14 @@ def fit_parts(
         no_skills=own <= 0,
         empty=none,
     )
-    if mixed:
-        parts.linked = _linked(t, parts, empty)
+    if mixed and schemes is not None:
+        parts.linked = _linked(t, parts, empty, schemes)
     return parts
 
 
-def _linked(t: Taxonomy, parts: FitParts, empty: np.ndarray | None) -> Linked:
+def _linked(t: Taxonomy, parts: FitParts, empty: np.ndarray | None, schemes: np.ndarray) -> Linked:
     """The schemes of a store of ESCO and O*NET roles, each scheme's own profile, and the
     fit ESCO roles take from the O*NET occupations they are linked to."""
-    schemes = role_schemes(t.role_code or [""] * t.n_roles)
     by_scheme: dict[int, Callable[[np.ndarray], np.ndarray]] = {}
     for scheme, name in ((ESCO, "esco"), (ONET, "onet")):
         if PROFILES[name] != parts.profile:

@@ -29,11 +29,22 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
-__all__ = ["ESCO", "ONET", "OTHER", "Linked", "link_matrix", "linked_best", "role_schemes"]
+__all__ = [
+    "ESCO",
+    "ESCO_CODE",
+    "ONET",
+    "ONET_CODE",
+    "OTHER",
+    "Linked",
+    "link_matrix",
+    "linked_best",
+    "role_schemes",
+]
 
 ESCO, ONET, OTHER = 0, 1, 2
-_ESCO_CODE = re.compile(r"\d{4}(\.\d+)*\Z")
-_ONET_CODE = re.compile(r"\d\d-\d{4}\.\d\d\Z")
+#: An ESCO occupation code (ISCO-08 unit group and more: ``2511.1``) and an O*NET-SOC code.
+ESCO_CODE = re.compile(r"\d{4}(\.\d+)*\Z")
+ONET_CODE = re.compile(r"\d\d-\d{4}\.\d\d\Z")
 
 
 def role_schemes(codes: Sequence[str]) -> np.ndarray:
@@ -43,7 +54,7 @@ def role_schemes(codes: Sequence[str]) -> np.ndarray:
     [0, 1, 2, 2]
     """
     return np.array(
-        [ESCO if _ESCO_CODE.match(c) else ONET if _ONET_CODE.match(c) else OTHER for c in codes],
+        [ESCO if ESCO_CODE.match(c) else ONET if ONET_CODE.match(c) else OTHER for c in codes],
         dtype=np.int8,
     )
 
@@ -140,8 +151,12 @@ class Linked:
         [[0.0, 0.0, -inf], [-inf, -inf, 0.0]]
         """
         rows = np.asarray(rows, dtype=np.int64)
-        out = main(rows)
         mine = self.schemes[rows]
+        # Each row is computed once, under its own scheme's profile.
+        own = np.isin(mine, list(self.rows_by_scheme))
+        out = np.empty((len(rows), len(self.schemes)), dtype=np.float32)
+        if not own.all():
+            out[~own] = main(rows[~own])
         for scheme, fit in self.rows_by_scheme.items():
             at = np.flatnonzero(mine == scheme)
             if len(at):

@@ -26,13 +26,14 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from .linked import ESCO_CODE
+
 __all__ = ["estimated_rank", "role_ranks"]
 
 #: ISCO-08 skill level of each major group (ILO, ISCO-08 vol. 1, table 1), on 1..5.
 _MAJOR_RANK = {"1": 4.0, "2": 4.0, "3": 3.0, "4": 2.0, "5": 2.0, "6": 2.0, "7": 2.0}
 _MAJOR_RANK |= {"8": 2.0, "9": 1.0}
 _ARMED = {"01": 4.0, "02": 2.0, "03": 1.0}
-_ESCO_CODE = re.compile(r"\d{4}(\.\d+)*\Z")
 _UP = re.compile(r"\b(chief|director|head|senior|lead)\b")
 _HALF_UP = re.compile(r"\b(supervisor|manager)\b")
 _DOWN = re.compile(r"\b(assistant|aide|helper|apprentice|trainee|junior)\b")
@@ -50,7 +51,7 @@ def estimated_rank(label: str, code: str) -> float:
     >>> import math; math.isnan(estimated_rank("nurse", "29-1141.00"))
     True
     """
-    if not _ESCO_CODE.match(code):
+    if not ESCO_CODE.match(code):
         return float("nan")
     base = _ARMED.get(code[:2]) if code[0] == "0" else _MAJOR_RANK.get(code[0])
     if base is None:
