@@ -45,6 +45,8 @@ def cost_parts(step: dict, params: PathParams | None = None) -> list[str]:
     '0.10 for making a move at all'
     >>> cost_parts(step)[-1]
     'x1.25 because the move changes field'
+    >>> cost_parts({**step, "kind": "step down", "changes_field": True})[-2:]
+    ['x1.25 because the move changes field', '+0.10 for each rank it steps down']
     >>> cost_parts({**step, "mode": "retraining", "kind": "upskilling"})[1]
     '+0.30 for the learning it takes (1.00 per 1,000 hours; optional skills count a quarter)'
     """
@@ -64,9 +66,12 @@ def cost_parts(step: dict, params: PathParams | None = None) -> list[str]:
             f"up to +{p.reuse_weight:.2f} for the share of your experience the new role "
             "leaves unused",
         ]
-    if step.get("kind") == "reskilling" and step.get("mode") != "retraining":
+    if (
+        step.get("changes_field", step.get("kind") == "reskilling")
+        and step.get("mode") != "retraining"
+    ):
         parts.append(f"x{p.reskilling_penalty:g} because the move changes field")
-    elif step.get("kind") == "step down":
+    if step.get("kind") == "step down":
         parts.append(f"+{p.step_down_penalty:.2f} for each rank it steps down")
     return parts
 

@@ -29,6 +29,7 @@ from .params import GRAPH_FIELDS, ParamsLike, PathParams, coerce_params
 from .results import (
     PROFILE,
     RESKILLING,
+    STEP_DOWN,
     UPSKILLING,
     CareerPath,
     CostChange,
@@ -45,6 +46,7 @@ __all__ = [
     "MAX_STEPS_LIMIT",
     "PROFILE",
     "RESKILLING",
+    "STEP_DOWN",
     "UPSKILLING",
     "CareerModel",
     "CareerPath",

@@ -235,6 +235,7 @@ class CareerModel:
             cost=min(job, train),
             mode=RETRAINING if train < job else JOB_MOVE,
             fit=fit,
+            changes_field=reskill,
             **self.explainer.explained(start.have, target, start.level),
         )
 
@@ -390,6 +391,7 @@ class CareerModel:
                     kind=self.kind(start.role if i == 0 else u, v, bool(resk)),
                     cost=cost,
                     mode=RETRAINING if cost >= self.training_cost(have, u, v) - 1e-9 else JOB_MOVE,
+                    changes_field=bool(resk),
                     **explainer.explained(have, v, level, taken, elsewhere),
                 )
             )
@@ -398,7 +400,7 @@ class CareerModel:
         return CareerPath(
             steps=steps,
             cost=float(sum(s.cost for s in steps)),
-            reskilling_steps=sum(s.kind == RESKILLING for s in steps),
+            reskilling_steps=sum(s.changes_field for s in steps),
             hours=float(sum(s.hours for s in steps)),
             source=start.concept,
             target=steps[-1].target if steps else None,

@@ -102,6 +102,7 @@ def _explained(obj: Move | Step) -> JSONObject:
         "outlook": _figures(obj.outlook),
         "kind": obj.kind,
         "mode": obj.mode,
+        "changes_field": obj.changes_field,
         "cost": obj.cost,
         "matched": obj.matched,
         "required": obj.required,
@@ -142,6 +143,9 @@ class Move:
     programs_available: bool = True
     #: How well the role fits the start (``careers.fit``; next steps are ranked by it).
     fit: float | None = None
+    #: True when the move leaves the start's field (reskilling), whatever its ``kind``
+    #: says: a step down may also change field.
+    changes_field: bool = False
     #: The role's wage, employment and exposure, and the wage change from the start.
     outlook: Figures | None = None
 
@@ -176,6 +180,9 @@ class Step:
     programs_available: bool = True
     #: The target's wage, employment and exposure, and the wage change from the source.
     outlook: Figures | None = None
+    #: True when the step leaves the source's field (reskilling), whatever its ``kind``
+    #: says: a step down may also change field.
+    changes_field: bool = False
 
     def as_dict(self) -> JSONObject:
         return {

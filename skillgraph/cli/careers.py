@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 
-from ..careers import CareerPath, Move, PathParams, Step
+from ..careers import STEP_DOWN, CareerPath, Move, PathParams, Step
 from .common import add_json_option, command, graph_for, print_json, table
 from .figures import figures_cell, print_figures_note
 
@@ -181,11 +181,16 @@ def _print_path(number: int, path: CareerPath) -> None:
     print()
 
 
+def _kind(m: Move | Step) -> str:
+    # A step down may also leave the field: say both, as the totals count it as reskilling.
+    return f"{m.kind}, new field" if m.kind == STEP_DOWN and m.changes_field else m.kind
+
+
 def _step_row(i: int, s: Step) -> list:
     return [
         i,
         s.target.label,
-        s.kind,
+        _kind(s),
         f"{s.cost:.3f}",
         f"{s.matched} of {s.required} match",
         _to_learn(s),
@@ -201,7 +206,7 @@ def _move_rows(moves: list[Move]) -> list[list]:
         [
             i,
             m.role.label,
-            m.kind,
+            _kind(m),
             f"{m.cost:.3f}",
             f"{m.matched} of {m.required}",
             _to_learn(m),

@@ -89,7 +89,7 @@ def plan_files(
 
 def _kind(path: CareerPath) -> str:
     kinds = {s.kind for s in path.steps}
-    if RESKILLING in kinds:
+    if RESKILLING in kinds or any(s.changes_field for s in path.steps):
         return RESKILLING
     return STEP_DOWN if kinds == {STEP_DOWN} else UPSKILLING
 

@@ -100,3 +100,27 @@ def test_cli_on_esco_shows_the_attribution(esco_store_path):
     assert proc.returncode == 0, proc.stderr
     assert "financial controller" in proc.stdout
     assert "ESCO" in proc.stdout and "European Union" in proc.stdout
+
+
+def test_a_step_down_into_another_field_counts_as_reskilling(esco_graph):
+    """Regression: cook -> nurse assistant is a step down *and* a change of field; it was
+    labelled "step down" only, and the path's totals said "0 reskilling"."""
+    path = esco_graph.career_paths("cook", "nurse responsible for general care", k=1)[0]
+    down = [s for s in path.steps if s.kind == "step down" and s.changes_field]
+    assert down, [(s.target.label, s.kind) for s in path.steps]
+    assert path.reskilling_steps == sum(s.changes_field for s in path.steps) >= 1
+    assert all(s.changes_field for s in path.steps if s.kind == "reskilling")
+    assert not any(s.changes_field for s in path.steps if s.kind == "upskilling")
+    assert path.as_dict()["steps"][path.steps.index(down[0])]["changes_field"] is True
+    moves = esco_graph.next_steps("cook", k=40)
+    assert all(m.changes_field == (m.kind == "reskilling") for m in moves if m.kind != "step down")
+
+
+def test_cli_names_a_step_down_that_changes_field(esco_store_path):
+    done = subprocess.run(
+        [Path(sys.executable).with_name("skillgraph"), "path", "cook",
+         "nurse responsible for general care", "--store", str(esco_store_path)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert "step down, new field" in done.stdout
+    assert "0 reskilling" not in done.stdout
