@@ -304,8 +304,9 @@ def baseline_scores(t, groups) -> dict[str, np.ndarray]:
     }
 
 
-def evaluate(name: str, store: str, halves: list[str]) -> dict:
-    """Every ranker's metrics on one taxonomy, for each requested half."""
+def evaluate(name: str, store: str, halves: list[str], grouped: bool = False) -> dict:
+    """Every ranker's metrics on one taxonomy, for each requested half; ``grouped``: also
+    ``ours grouped``, the next steps with one place per occupation (``group_kinds``)."""
     import skillgraph
 
     g = skillgraph.open(store)
@@ -321,12 +322,14 @@ def evaluate(name: str, store: str, halves: list[str]) -> dict:
     targets = [set().union(*(changers.get(c, set()) for c in codes)) for codes in onet_of]
     has_skills = np.bincount(t.req_role, minlength=t.n_roles) > 0
     evaluated = [i for i in range(t.n_roles) if relevant[i] and has_skills[i]]
-    lists: dict[str, dict[int, list[int]]] = {r: {} for r in ("ours", *BASELINES)}
+    ours = ["ours", "ours grouped"] if grouped else ["ours"]
+    lists: dict[str, dict[int, list[int]]] = {r: {} for r in (*ours, *BASELINES)}
     raw: dict[str, dict[int, int]] = {r: {} for r in lists}
     for i in evaluated:
-        moves = g.next_steps(t.role_uris[i], k=asked[i])
-        order = [t.locate(m.role.uri)[1] for m in moves]
-        lists["ours"][i], raw["ours"][i] = judged(order, skip[i]), len(order)
+        for rname in ours:
+            moves = g.next_steps(t.role_uris[i], k=asked[i], group_kinds=rname != "ours")
+            order = [t.locate(m.role.uri)[1] for m in moves]
+            lists[rname][i], raw[rname][i] = judged(order, skip[i]), len(order)
     for rname, scores in baseline_scores(t, groups).items():
         for i in evaluated:
             lists[rname][i] = ranked(scores[i], skip[i], K)
@@ -400,6 +403,11 @@ def main(argv=None) -> int:
     )
     parser.add_argument("--half", choices=["dev", "heldout", "all", "both"], default="dev")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument(
+        "--grouped",
+        action="store_true",
+        help="also score the next steps with one place per occupation (group_kinds)",
+    )
     args = parser.parse_args(argv)
     needed = [CHANGERS, CROSSWALK, *SOURCES.values()]
     if not all(p.exists() for p in needed):
@@ -414,7 +422,7 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-quality-") as tmp:
         for name in names:
             store = given[name] or import_store(name, Path(tmp))
-            report[name] = evaluate(name, store, halves)
+            report[name] = evaluate(name, store, halves, grouped=args.grouped)
     if args.json:
         for res in report.values():
             for half in halves:

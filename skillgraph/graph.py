@@ -221,11 +221,17 @@ class SkillGraph:
         self.careers.warm()
 
     def next_steps(
-        self, start: Name | None, k: int = 10, *, have: Names = (), params: ParamsLike = None
+        self,
+        start: Name | None,
+        k: int = 10,
+        *,
+        have: Names = (),
+        params: ParamsLike = None,
+        group_kinds: bool = False,
     ) -> list[Move]:
-        """The ``k`` cheapest moves from a role, a set of skills (``have``), or both
-        (``Careers.next_steps``)."""
-        return self.careers.next_steps(start, k, have=have, params=params)
+        """The ``k`` roles that fit a role, a set of skills (``have``), or both best;
+        ``group_kinds``: one place per occupation (``Careers.next_steps``)."""
+        return self.careers.next_steps(start, k, have=have, params=params, group_kinds=group_kinds)
 
     def career_paths(
         self,

@@ -134,6 +134,12 @@ def load_taxonomy(store: Store) -> Taxonomy:
             "FILTER NOT EXISTS { ?g a sg:Role } }",
         )
     )
+    role_broader = sorted(
+        (r, b)
+        for r, b in _rows(
+            store, "SELECT ?r ?b WHERE { ?r a sg:Role ; skos:broader ?b . ?b a sg:Role }"
+        )
+    )
     return Taxonomy.from_records(
         roles=roles,
         skills=skills,
@@ -150,6 +156,7 @@ def load_taxonomy(store: Store) -> Taxonomy:
         broader=broader,
         figures=_figures(store, roles, codes),
         figure_sources=_figure_sources(store),
+        role_broader=role_broader,
     )
 
 

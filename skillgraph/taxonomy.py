@@ -97,6 +97,10 @@ class Taxonomy:
     role_exposure: np.ndarray | None = None
     role_links: list[str] | None = None
     figure_sources: dict[str, str] | None = None
+    #: Each role's family: the role at the top of its chain of broader roles
+    #: (``skos:broader`` between roles: ESCO's "bookshop specialised seller" is a kind of
+    #: "specialised seller"), itself where it has none.
+    role_family: np.ndarray | None = None
 
     def __post_init__(self) -> None:
         if self.program_field is None:
@@ -108,6 +112,8 @@ class Taxonomy:
                 setattr(self, name, np.full(len(self.role_uris), np.nan))
         if self.role_links is None:
             self.role_links = [""] * len(self.role_uris)
+        if self.role_family is None:
+            self.role_family = np.arange(len(self.role_uris), dtype=np.int32)
         if self.figure_sources is None:
             self.figure_sources = {}
         if not self._index:
@@ -163,6 +169,7 @@ class Taxonomy:
         broader: Sequence[tuple[str, str]] = (),
         figures: Mapping[str, tuple[float, float, float, str]] | None = None,
         figure_sources: dict[str, str] | None = None,
+        role_broader: Sequence[tuple[str, str]] = (),
     ) -> Taxonomy:
         """Build a taxonomy from plain records (URIs as strings).
 
@@ -174,7 +181,8 @@ class Taxonomy:
         ``seniority``: role uri -> rank (1 to 5); ``codes``: role uri -> its code;
         ``skill_kinds``: skill uri -> (skill type, reuse level); ``texts``: role uri ->
         its words; ``broader``: (skill uri, broader concept uri) pairs; ``figures``: role
-        uri -> (median wage, employment, exposure, linked codes) (NaN: unknown).
+        uri -> (median wage, employment, exposure, linked codes) (NaN: unknown);
+        ``role_broader``: (role uri, broader role uri) pairs (``role_family``).
         Relations that name unknown concepts are dropped.
 
         >>> t = Taxonomy.from_records(
@@ -257,4 +265,35 @@ class Taxonomy:
             role_exposure=np.array([fig(r[0])[2] for r in roles], dtype=np.float64),
             role_links=[fig(r[0])[3] for r in roles],
             figure_sources=dict(figure_sources or {}),
+            role_family=families(
+                len(roles),
+                [
+                    (role_ix[r], role_ix[b])
+                    for r, b in role_broader
+                    if r in role_ix and b in role_ix
+                ],
+            ),
         )
+
+
+def families(n: int, broader: Sequence[tuple[int, int]]) -> np.ndarray:
+    """Each of ``n`` roles' family: the top of its chain of broader roles (``broader``:
+    (role, broader role) pairs; of several, the lowest-numbered), itself where it has
+    none.  A cycle ends where it would repeat.
+
+    >>> families(5, [(1, 0), (2, 1), (4, 3), (3, 4)]).tolist()
+    [0, 0, 0, 4, 3]
+    """
+    parent = np.arange(n, dtype=np.int32)
+    for role, up in sorted(broader, reverse=True):
+        if role != up:
+            parent[role] = up
+    family = parent.copy()
+    for i in range(n):
+        seen = {i}
+        top = int(parent[i])
+        while parent[top] != top and int(parent[top]) not in seen:
+            seen.add(top)
+            top = int(parent[top])
+        family[i] = top
+    return family

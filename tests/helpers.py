@@ -3,6 +3,8 @@ fixtures and the real data are, and small store builders."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -15,6 +17,7 @@ __all__ = [
     "ROOT",
     "SHARED_DATA",
     "load_turtle",
+    "skillgraph_cli",
 ]
 
 #: The job-move model alone (issue 3's), which the hand-computed costs of the older
@@ -45,3 +48,9 @@ def load_turtle(path: Path):
         return {"sources": [{"name": path.name}], "counts": {}}
 
     return fill
+
+
+def skillgraph_cli(*args: str) -> str:
+    """What the installed ``skillgraph`` command prints for ``args`` (it must succeed)."""
+    command = [str(Path(sys.executable).with_name("skillgraph")), *args]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout

@@ -58,13 +58,20 @@ class NextQuery:
     start: str | None = None
     have: list[str] = field(default_factory=list)
     k: int = 10
+    #: One place per occupation (``Careers.next_steps(group_kinds=True)``).
+    group_kinds: bool = False
 
     @property
     def ready(self) -> bool:
         return bool(self.start or self.have)
 
     def as_dict(self) -> dict:
-        return {"from": self.start, "have": self.have, "k": self.k}
+        return {
+            "from": self.start,
+            "have": self.have,
+            "k": self.k,
+            "group_kinds": self.group_kinds,
+        }
 
 
 @dataclass
@@ -111,6 +118,7 @@ def next_query() -> NextQuery:
         start=params.text("from"),
         have=params.texts("have"),
         k=params.integer("k", 10, lo=1, hi=50),
+        group_kinds=params.flag("group_kinds"),
     )
 
 

@@ -115,7 +115,10 @@ def next_steps(graph: SkillGraph, q: NextQuery, *, drawings: bool = False) -> di
     start = _concept(graph, q.start, Kind.ROLE)
     have = [_concept(graph, s, Kind.SKILL) for s in q.have]
     moves = graph.careers.next_steps(
-        start["uri"] if start else None, q.k, have=[h["uri"] for h in have]
+        start["uri"] if start else None,
+        q.k,
+        have=[h["uri"] for h in have],
+        group_kinds=q.group_kinds,
     )
     result = {
         "query": q.as_dict(),

@@ -219,6 +219,12 @@ def document() -> dict:
             [
                 *_START,
                 _p("k", "Number of moves.", _int(1, 50, 10)),
+                _p(
+                    "group_kinds",
+                    "One place per occupation: the other kinds of an occupation (roles "
+                    "under one broader role) are listed in the move's other_kinds.",
+                    {"type": "boolean"},
+                ),
                 _p("graph", "Also return the drawing (graph).", {"type": "boolean"}),
             ],
         ),

@@ -38,6 +38,7 @@ from ..search import words
 from ..taxonomy import Concept, Kind, Taxonomy
 from .best_fits import BestFits, model_bytes
 from .costs import path_cost_matrix
+from .kinds import group_kinds as group_kinds_of
 from .model import CareerModel, Start
 from .outlook import Figures, figures_of
 from .params import ParamsLike, PathParams, coerce_params
@@ -166,13 +167,37 @@ class Careers:
     # ------------------------------------------------------------ the questions
 
     def next_steps(
-        self, start: Name | None, k: int = 10, *, have: Names = (), params: ParamsLike = None
+        self,
+        start: Name | None,
+        k: int = 10,
+        *,
+        have: Names = (),
+        params: ParamsLike = None,
+        group_kinds: bool = False,
     ) -> list[Move]:
-        """The ``k`` cheapest viable moves from ``start`` (a role, skills, or both)."""
+        """The ``k`` roles that fit ``start`` (a role, skills, or both) best, each with
+        the cheapest way in; ``group_kinds``: one place per occupation, its other kinds
+        listed in ``Move.other_kinds`` (``careers.kinds``)."""
         k = _check_int("k", k, 1, 10 * MAX_K)
         model = self.model(params)
         begin = self.start(model, start, have)
-        return [self._move_figures(m, begin.role) for m in model.next_steps(begin, k)]
+        if not group_kinds:
+            return [self._move_figures(m, begin.role) for m in model.next_steps(begin, k)]
+        t = self.taxonomy
+        assert t.role_family is not None  # set by Taxonomy.__post_init__
+        # The whole ranking is cheap unexplained; only the k places are explained.
+        row, roles, fits = model.ranked_roles(begin, t.n_roles)
+        groups = group_kinds_of(roles.tolist(), t.role_family, k)
+        fit_of = dict(zip(roles.tolist(), fits.tolist(), strict=True))
+        places = [r for r, _ in groups]
+        moves = model.explain_moves(begin, (row, places, [fit_of[r] for r in places]))
+        return [
+            self._move_figures(
+                dataclasses.replace(m, other_kinds=[t.concept(Kind.ROLE, r) for r in kinds]),
+                begin.role,
+            )
+            for m, (_, kinds) in zip(moves, groups, strict=True)
+        ]
 
     def next_steps_many(
         self, starts: Names, k: int = 10, *, params: ParamsLike = None

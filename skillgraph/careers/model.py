@@ -257,6 +257,16 @@ class CareerModel:
     def next_steps(self, start: Start, k: int) -> list[Move]:
         """The ``k`` roles that fit the start best (ties: the cheaper first), each reached
         by a job move where one is viable, else by retraining (``Move.mode``)."""
+        return self.explain_moves(start, self.ranked_roles(start, k))
+
+    def explain_moves(self, start: Start, ranked: tuple) -> list[Move]:
+        """The moves ``ranked_roles`` gives, explained."""
+        row, roles, fits = ranked
+        return [self.move(start, row, int(r), float(f)) for r, f in zip(roles, fits, strict=True)]
+
+    def ranked_roles(self, start: Start, k: int) -> tuple[MoveRow, np.ndarray, np.ndarray]:
+        """The start's move row, and the ``k`` roles that fit it best with their fits, in
+        the order of ``next_steps`` (unexplained: cheap for long rankings)."""
         row = self.row(start)
         # ``move_row`` always fills ``training`` (inf where retraining is impossible).
         training = row.training if row.training is not None else np.full(len(row.cost), np.inf)
@@ -279,14 +289,14 @@ class CareerModel:
         """``next_steps`` of many roles, costed a block of roles at a time (``batch``)."""
         return next_steps_many(self, roles, k)
 
-    def _ranked(self, start: Start, row: MoveRow, training, idx, fit, k: int) -> list[Move]:
+    def _ranked(self, start: Start, row: MoveRow, training, idx, fit, k: int) -> tuple:
         """The first ``k`` of the roles ``idx`` (fits ``fit``) by fit, cost, number."""
         cost = np.minimum(np.where(row.viable, row.cost, np.inf)[idx], training[idx])
         if self.params.next_by_fit:
             order = np.lexsort((idx, cost, -fit))[:k]
         else:
             order = np.lexsort((idx, cost))[:k]
-        return [self.move(start, row, int(idx[i]), float(fit[i])) for i in order]
+        return row, idx[order], fit[order]
 
     def paths(
         self,

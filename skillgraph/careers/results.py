@@ -148,9 +148,17 @@ class Move:
     changes_field: bool = False
     #: The role's wage, employment and exposure, and the wage change from the start.
     outlook: Figures | None = None
+    #: With next steps grouped by occupation (``careers.kinds``): the other kinds of this
+    #: role's occupation that fit the start, best first.
+    other_kinds: list[Concept] = field(default_factory=list)
 
     def as_dict(self) -> JSONObject:
-        return {"role": _concept(self.role), "fit": self.fit, **_explained(self)}
+        return {
+            "role": _concept(self.role),
+            "fit": self.fit,
+            **_explained(self),
+            "other_kinds": [_concept(c) for c in self.other_kinds],
+        }
 
 
 @dataclass(frozen=True)

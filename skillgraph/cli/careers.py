@@ -39,6 +39,12 @@ def register(subparsers) -> None:
     p = command(subparsers, "next", "the cheapest next moves from a role (or your skills)", _next)
     p.add_argument("start", help="the role you are in, or '-' for your skills only (--have)")
     p.add_argument("--k", type=int, default=10, help="how many moves (default 10)")
+    p.add_argument(
+        "--group-kinds",
+        action="store_true",
+        help="one place per occupation: kinds of one occupation (ESCO's broader roles) "
+        "are listed under the best-fitting one",
+    )
     _have_option(p)
     _param_options(p)
     add_json_option(p)
@@ -201,11 +207,19 @@ def _step_row(i: int, s: Step) -> list:
     ]
 
 
+def _role_cell(m: Move) -> str:
+    if not m.other_kinds:
+        return m.role.label
+    n = len(m.other_kinds)
+    more = ", ..." if n > 1 else ""
+    return f"{m.role.label} (+{n} other kind{'s' if n > 1 else ''}: {m.other_kinds[0].label}{more})"
+
+
 def _move_rows(moves: list[Move]) -> list[list]:
     return [
         [
             i,
-            m.role.label,
+            _role_cell(m),
             _kind(m),
             f"{m.cost:.3f}",
             f"{m.matched} of {m.required}",
@@ -226,7 +240,9 @@ _MOVE_HEADERS = [
 
 def _next(args: argparse.Namespace) -> int:
     graph = graph_for(args)
-    moves = graph.careers.next_steps(_start(args), args.k, have=args.have, params=_params(args))
+    moves = graph.careers.next_steps(
+        _start(args), args.k, have=args.have, params=_params(args), group_kinds=args.group_kinds
+    )
     if args.json:
         print_json({"moves": [m.as_dict() for m in moves], "sources": graph.sources})
         return 0

@@ -20,8 +20,9 @@ __all__ = ["CACHE_VERSION", "Cache", "read_cache", "write_cache"]
 #: hierarchy; 6: relations and labels in a fixed order (not the store's); 7: role texts too;
 #: 8: role wages, employment, exposure; 9: the career model keeps each role's best fits
 #: (``careers.best_fits``), not a dense matrix
-#: 10: the fit of a store of ESCO and O*NET linked by the crosswalk (``careers.linked``)
-CACHE_VERSION = 10
+#: 10: the fit of a store of ESCO and O*NET linked by the crosswalk (``careers.linked``);
+#: 13: each role's family (``Taxonomy.role_family``; 11 and 12 were taken by branches)
+CACHE_VERSION = 13
 
 
 @dataclass(frozen=True)

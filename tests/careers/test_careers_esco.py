@@ -16,6 +16,8 @@ from skillgraph.careers import PathParams
 from skillgraph.errors import NoPath
 from skillgraph.store.cache import read_cache
 
+from ..helpers import skillgraph_cli
+
 SKILLGRAPH = Path(sys.executable).with_name("skillgraph")
 
 
@@ -117,10 +119,8 @@ def test_a_step_down_into_another_field_counts_as_reskilling(esco_graph):
 
 
 def test_cli_names_a_step_down_that_changes_field(esco_store_path):
-    done = subprocess.run(
-        [Path(sys.executable).with_name("skillgraph"), "path", "cook",
-         "nurse responsible for general care", "--store", str(esco_store_path)],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    assert "step down, new field" in done.stdout
-    assert "0 reskilling" not in done.stdout
+    out = skillgraph_cli(
+        "path", "cook", "nurse responsible for general care", "--store", str(esco_store_path)
+    )
+    assert "step down, new field" in out
+    assert "0 reskilling" not in out
