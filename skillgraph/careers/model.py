@@ -26,9 +26,9 @@ from .explain import Explainer
 from .fit import FitParts, best_cut, fit_parts, fit_rows, profile_for, profile_row
 from .moves import MoveRow, move_row, ranks_down, training_cost
 from .nopath import no_path
-from .outlook import request_rules
+from .outlook import below_floor, request_rules
 from .params import PathParams
-from .request import request_graph
+from .request import request_graph, request_moves, unreachable
 from .requirements import Requirements, requirements
 from .results import (
     JOB_MOVE,
@@ -50,6 +50,10 @@ __all__ = ["CareerModel", "Start"]
 
 class CareerModel:
     """A taxonomy's requirement matrix and transition graph under one ``PathParams``."""
+
+    #: Answer a target out of reach from the graph's components (``request.unreachable``)
+    #: before building the request's graph; False: always search (the tests' oracle).
+    precheck = True
 
     def __init__(
         self,
@@ -306,6 +310,13 @@ class CareerModel:
                 f"{target_concept.label!r} is both the target and a role to avoid",
                 reason="the target is avoided",
             )
+        moves = request_moves(self, start, target)
+        if self.precheck and unreachable(self, moves, start, target):
+            # Nothing to search, nor to explain (the answer ``no_path`` gives when the
+            # search finds the target out of reach), after the wage floor's own answer.
+            assert t.role_wage is not None
+            self._check_floor(below_floor(t.role_wage, start.role, self.params.wage_floor), target)
+            raise no_path(self, [], moves.source, start, target, None, None, avoid, False)
         adj, source, bounds = request_graph(
             self,
             start,
@@ -314,18 +325,14 @@ class CareerModel:
             max_steps=max_steps,
             avoid=avoid,
             k=k,
+            moves=moves,
         )
         if start.virtual and start.role is not None:
             avoid = avoid | {start.role}
         # Request-time rules (careers.outlook): the wage floor leaves roles out, the
         # exposure weight adds to each move's cost into a role (the bounds stay valid).
         search, kept, floor = request_rules(t, self.params, start.role, adj, avoid)
-        if floor[target]:
-            raise NoPath(
-                f"{target_concept.label!r} pays less than the wage floor "
-                f"({self.params.wage_floor:.0%} of the start's median wage)",
-                reason="the target's median wage is below the wage floor",
-            )
+        self._check_floor(floor, target)
         # The exact distance bound of the start: inf when no chain of moves leads to the
         # target at all (then nothing needs searching, not even to explain why).
         reachable = math.isfinite(bounds["h"][source])
@@ -364,6 +371,14 @@ class CareerModel:
             dataclasses.replace(path, ranked_cost=c) if ranked else path
             for c, path in ((c, self._path(adj, start, nodes)) for c, nodes in found)
         ]
+
+    def _check_floor(self, floor: np.ndarray, target: int) -> None:
+        if floor[target]:
+            raise NoPath(
+                f"{self.taxonomy.concept(Kind.ROLE, target).label!r} pays less than the wage floor "
+                f"({self.params.wage_floor:.0%} of the start's median wage)",
+                reason="the target's median wage is below the wage floor",
+            )
 
     def _path(self, adj, start: Start, nodes: list[int]) -> CareerPath:
         t = self.taxonomy

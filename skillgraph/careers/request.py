@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -22,7 +23,7 @@ from .moves import (
 if TYPE_CHECKING:
     from .model import CareerModel, Start
 
-__all__ = ["request_graph", "start_moves"]
+__all__ = ["RequestMoves", "request_graph", "request_moves", "start_moves", "unreachable"]
 
 
 def start_moves(model: CareerModel, start: Start) -> tuple[int, np.ndarray, np.ndarray, np.ndarray]:
@@ -44,6 +45,56 @@ def start_moves(model: CareerModel, start: Start) -> tuple[int, np.ndarray, np.n
     return start.role, job, train, reskill
 
 
+@dataclass(frozen=True, eq=False)
+class RequestMoves:
+    """The moves a request adds to the cached graph: every move out of its start
+    (``start_moves``) and every viable move into its target (``viable_moves``)."""
+
+    source: int
+    job: np.ndarray
+    train: np.ndarray
+    reskill: np.ndarray
+    into: tuple[np.ndarray, np.ndarray, np.ndarray]
+
+
+def request_moves(model: CareerModel, start: Start, target: int) -> RequestMoves:
+    """The moves out of ``start`` and into ``target`` a path request adds."""
+    source, job, train, reskill = start_moves(model, start)
+    into = viable_moves(
+        model.req, target, model.params, into=True, fit_ok=model.fits_best_into(target)
+    )
+    return RequestMoves(source, job, train, reskill, into)
+
+
+def unreachable(model: CareerModel, moves: RequestMoves, start: Start, target: int) -> bool:
+    """True when no chain of moves leads from the start to ``target`` in the request's
+    graph (``request_graph``), decided without building it: from the cached graph's
+    strongly connected components (``TransitionGraph.component_reach``).
+
+    The request's graph is part of the cached graph plus the start's moves plus every
+    viable move into the target; when no role the start moves to reaches, in the cached
+    graph, a role that moves into the target, the target is out of reach -- whatever the
+    request's limits, which only take moves away.  False when it cannot tell (then the
+    search decides).
+    """
+    graph = model.graph
+    reach = graph.component_reach
+    if reach is None:
+        return False
+    out = np.minimum(moves.job, moves.train)
+    if start.role is not None:
+        out[start.role] = np.inf
+    if math.isfinite(float(out[target])):
+        return False
+    comp = graph.components
+    first = np.flatnonzero(np.isfinite(out))
+    last = np.concatenate((graph.in_sources(target), moves.into[0]))
+    if not len(first) or not len(last):
+        return True
+    reached = reach[np.unique(comp[first])].any(axis=0)
+    return not bool(reached[comp[last]].any())
+
+
 def request_graph(
     model: CareerModel,
     start: Start,
@@ -53,6 +104,7 @@ def request_graph(
     max_steps: int | None = None,
     avoid: Collection[int] = (),
     k: int = 1,
+    moves: RequestMoves | None = None,
 ) -> tuple[list, int, dict]:
     """``(adjacency, source node, search bounds)`` for paths from ``start`` to
     ``target``: the cached graph plus, for this request only, EVERY viable move out
@@ -66,12 +118,14 @@ def request_graph(
     skill profile, or a role plus extra skills) is node ``len(graph)``.  The cached
     adjacency lists are shared, never changed: the rows that change are copies.
     ``avoid``: the roles the search will avoid (they only decide whether the cheaper,
-    capped bounds are safe: see ``TransitionGraph.bounds``).
+    capped bounds are safe: see ``TransitionGraph.bounds``).  ``moves``: the request's
+    ``request_moves``, when already computed.
     """
     base = model.adjacency
     n = len(base)
-    params, req = model.params, model.req
-    source, job, train, reskill = start_moves(model, start)
+    if moves is None:
+        moves = request_moves(model, start, target)
+    source, job, train, reskill = moves.source, moves.job, moves.train, moves.reskill
     out = np.minimum(job, train)
     if start.role is not None:
         out[start.role] = np.inf
@@ -88,9 +142,7 @@ def request_graph(
     finite = direct_ok and math.isfinite(direct)
     ceiling = direct if finite and k == 1 else math.inf
     training_ceiling = direct * (1.0 if k == 1 else ALTERNATIVES_SLACK) if finite else math.inf
-    new, new_cost, new_flag = viable_moves(
-        req, target, params, into=True, fit_ok=model.fits_best_into(target)
-    )
+    new, new_cost, new_flag = moves.into
     if math.isfinite(ceiling):
         cheap = new_cost < ceiling
         new, new_cost, new_flag = new[cheap], new_cost[cheap], new_flag[cheap]

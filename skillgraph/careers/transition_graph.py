@@ -9,7 +9,7 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.sparse import csgraph
 
-__all__ = ["BOUND_LIMIT_MOVES", "MAX_LAYERED_BUDGET", "TransitionGraph"]
+__all__ = ["BOUND_LIMIT_MOVES", "MAX_LAYERED_BUDGET", "MAX_REACH_COMPONENTS", "TransitionGraph"]
 
 
 #: Reskilling budgets up to this get exact per-budget bounds (one graph layer per step).
@@ -18,6 +18,9 @@ MAX_LAYERED_BUDGET = 4
 #: median moves' cost (``TransitionGraph.bound_limit``): a full search costs ~0.5 ms on
 #: ESCO, more than the rest of a cheapest-path query, and paths are rarely that long.
 BOUND_LIMIT_MOVES = 6.0
+#: ``TransitionGraph.component_reach`` is kept for graphs of at most this many strongly
+#: connected components (a components x components table of bools: 16 MB at most).
+MAX_REACH_COMPONENTS = 4096
 
 
 @dataclass(eq=False)
@@ -151,6 +154,34 @@ class TransitionGraph:
         return csgraph.connected_components(forward, directed=True, connection="strong")[1]
 
     @functools.cached_property
+    def component_reach(self) -> np.ndarray | None:
+        """``reach[a, b]``: a chain of edges leads from the roles of component ``a``
+        (``components``) to those of ``b`` (every component reaches itself); None when
+        there are more than ``MAX_REACH_COMPONENTS`` components.
+
+        >>> g = TransitionGraph(np.array([0, 1, 2, 2]), np.array([1, 0]), np.ones(2),
+        ...     np.zeros(2, dtype=bool), np.full(3, np.inf))
+        >>> reach = g.component_reach
+        >>> a, c = g.components[0], g.components[2]
+        >>> bool(reach[a, a]), bool(reach[a, c]), bool(reach[c, a])
+        (True, False, False)
+        """
+        comp = self.components
+        size = int(comp.max()) + 1 if self.n else 0
+        if size > MAX_REACH_COMPONENTS:
+            return None
+        source = np.repeat(np.arange(self.n), np.diff(self.indptr))
+        a, b = comp[source], comp[self.indices]
+        across = a != b
+        dag = sp.csr_matrix(
+            (np.ones(int(across.sum())), (a[across], b[across])), shape=(size, size)
+        )
+        reach = np.zeros((size, size), dtype=bool)
+        for c in range(size):
+            reach[c, csgraph.breadth_first_order(dag, c, return_predecessors=False)] = True
+        return reach
+
+    @functools.cached_property
     def bound_limit(self) -> float:
         """A cost limit for ``bounds``: ``BOUND_LIMIT_MOVES`` median moves."""
         return BOUND_LIMIT_MOVES * float(np.median(self.cost)) if self.n_edges else 1.0
@@ -205,6 +236,7 @@ class TransitionGraph:
             "_plus_cache",
             "_reverse_flags",
             "components",
+            "component_reach",
             "bound_limit",
         ):
             state.pop(derived, None)
