@@ -19,6 +19,7 @@ import numpy as np
 
 from ..taxonomy import Kind
 from .build import aligned
+from .explain import GapCache
 from .moves import changes_field, move_cost, ranks_down, total, training_cost
 from .start import Start
 
@@ -36,12 +37,13 @@ def next_steps_many(model: CareerModel, roles: Sequence[int], k: int) -> list[li
     """``[model.next_steps(model.start_for(r), k) for r in roles]``, in blocks."""
     out: list[list[Move]] = []
     roles = list(roles)
+    cache = GapCache()
     for first in range(0, len(roles), BLOCK_ROLES):
-        out.extend(_block(model, np.asarray(roles[first : first + BLOCK_ROLES]), k))
+        out.extend(_block(model, np.asarray(roles[first : first + BLOCK_ROLES]), k, cache))
     return out
 
 
-def _block(model: CareerModel, roles: np.ndarray, k: int) -> list[list[Move]]:
+def _block(model: CareerModel, roles: np.ndarray, k: int, cache: GapCache) -> list[list[Move]]:
     req, params, fits = model.req, model.params, model.fits
     if req.levels is not None or not params.next_by_fit or not len(roles):
         return [model.next_steps(model.start_for(int(r)), k) for r in roles]
@@ -103,6 +105,7 @@ def _block(model: CareerModel, roles: np.ndarray, k: int) -> list[list[Move]]:
             continue
         skills = req.skills_of(role)
         have[skills] = True
+        model.explainer.start(cache, have)
         start = Start(
             taxonomy.concept(Kind.ROLE, role),
             role,
@@ -126,6 +129,7 @@ def _block(model: CareerModel, roles: np.ndarray, k: int) -> list[list[Move]]:
                     float(train[j]),
                     bool(reskill[j]),
                     float(fit[j]),
+                    cache,
                 )
                 for o, j in zip(order.tolist(), ok[order].tolist(), strict=True)
             ]

@@ -22,10 +22,10 @@ from . import paths as _paths
 from .batch import next_steps_many
 from .best_fits import BestFits, best_fits
 from .build import build_transitions
-from .explain import Explainer
+from .explain import Explainer, GapCache
 from .fit import FitParts, best_cut, fit_parts, fit_rows, profile_for, profile_row
 from .moves import MoveRow, move_row, ranks_down, training_cost
-from .nopath import no_path
+from .nopath import check_floor, no_path
 from .outlook import below_floor, request_rules
 from .params import PathParams
 from .request import request_graph, request_moves, unreachable
@@ -207,8 +207,9 @@ class CareerModel:
         req = self.req
         if not self.params.retraining or req.learning is None or req.learn_totals is None:
             return math.inf
-        row = req.learning[target]
-        learn = float(req.learn_totals[target]) - float(row.data[have[row.indices]].sum())
+        m = req.learning  # the CSR row directly: scipy's row indexing costs more
+        a, b = m.indptr[target], m.indptr[target + 1]
+        learn = float(req.learn_totals[target]) - float(m.data[a:b][have[m.indices[a:b]]].sum())
         drop = 0.0
         rank = req.role_rank
         if source is not None and source < len(self.taxonomy.role_uris) and rank is not None:
@@ -229,17 +230,24 @@ class CareerModel:
         return self.move_of(start, target, job, train, bool(row.reskill[target]), fit)
 
     def move_of(
-        self, start: Start, target: int, job: float, train: float, reskill: bool, fit: float | None
+        self,
+        start: Start,
+        target: int,
+        job: float,
+        train: float,
+        reskill: bool,
+        fit: float | None,
+        cache: GapCache | None = None,
     ) -> Move:
-        """The explained move into ``target``: a job move costing ``job`` (inf: not
-        viable) or retraining costing ``train``, whichever is cheaper."""
+        """The explained move into ``target``: a job move costing ``job`` (inf: not viable)
+        or retraining costing ``train``, whichever is cheaper (``cache``: ``GapCache``)."""
         return Move(
             role=self.explainer.concepts(Kind.ROLE)[target],
             kind=self.kind(start.role, target, reskill),
             cost=min(job, train),
             mode=RETRAINING if train < job else JOB_MOVE,
             fit=fit,
-            **self.explainer.explained(start.have, target, start.level),
+            **self.explainer.explained(start.have, target, start.level, cache=cache),
         )
 
     def _role_have(self, role: int) -> np.ndarray:
@@ -315,7 +323,7 @@ class CareerModel:
             # Nothing to search, nor to explain (the answer ``no_path`` gives when the
             # search finds the target out of reach), after the wage floor's own answer.
             assert t.role_wage is not None
-            self._check_floor(below_floor(t.role_wage, start.role, self.params.wage_floor), target)
+            check_floor(self, below_floor(t.role_wage, start.role, self.params.wage_floor), target)
             raise no_path(self, [], moves.source, start, target, None, None, avoid, False)
         adj, source, bounds = request_graph(
             self,
@@ -332,7 +340,7 @@ class CareerModel:
         # Request-time rules (careers.outlook): the wage floor leaves roles out, the
         # exposure weight adds to each move's cost into a role (the bounds stay valid).
         search, kept, floor = request_rules(t, self.params, start.role, adj, avoid)
-        self._check_floor(floor, target)
+        check_floor(self, floor, target)
         # The exact distance bound of the start: inf when no chain of moves leads to the
         # target at all (then nothing needs searching, not even to explain why).
         reachable = math.isfinite(bounds["h"][source])
@@ -371,14 +379,6 @@ class CareerModel:
             dataclasses.replace(path, ranked_cost=c) if ranked else path
             for c, path in ((c, self._path(adj, start, nodes)) for c, nodes in found)
         ]
-
-    def _check_floor(self, floor: np.ndarray, target: int) -> None:
-        if floor[target]:
-            raise NoPath(
-                f"{self.taxonomy.concept(Kind.ROLE, target).label!r} pays less than the wage floor "
-                f"({self.params.wage_floor:.0%} of the start's median wage)",
-                reason="the target's median wage is below the wage floor",
-            )
 
     def _path(self, adj, start: Start, nodes: list[int]) -> CareerPath:
         t = self.taxonomy
