@@ -33,11 +33,11 @@ class GapCache:
     def __init__(self) -> None:
         self.targets: dict[int, tuple[np.ndarray, ...]] = {}
         self.gaps: dict[int, list[SkillGap]] = {}
-        #: The start whose moves are being explained: ``(its skills, their skill groups,
-        #: the position of each group's skill)`` (``start``).
-        self.own: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
-        #: Per target: its skills and the skill groups they sit in, sorted.
-        self.wanted: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        #: The start whose moves are being explained: each of its skills in a skill group
+        #: (ascending) with its groups (``Explainer.start``).
+        self.own: list[tuple[int, list[int]]] | None = None
+        #: Per target: its skills and the skill groups they sit in.
+        self.wanted: dict[int, tuple[set[int], set[int]]] = {}
 
 
 class Explainer:
@@ -155,7 +155,10 @@ class Explainer:
 
     def start(self, cache: GapCache, have: np.ndarray) -> None:
         """Explain the moves of a start that has ``have`` with ``cache`` from now on."""
-        cache.own = _groups_of(self.group_of, np.flatnonzero(have))
+        g = self.group_of
+        own = np.flatnonzero(have)
+        ends = zip(own.tolist(), g.indptr[own].tolist(), g.indptr[own + 1].tolist(), strict=True)
+        cache.own = [(s, g.indices[a:b].tolist()) for s, a, b in ends if a < b]
 
     def _ordered(self, target: int, cache: GapCache) -> tuple[np.ndarray, ...]:
         """``(skills, essential, weights, hours)`` of ``target``'s requirement in the
@@ -298,22 +301,28 @@ class Explainer:
         g = self.group_of
         if not g.shape[1] or not len(needed):
             return []
+        if cache is not None and cache.own is not None and target is not None:
+            # Many moves of one start: set lookups over the start's grouped skills.
+            wanted = cache.wanted.get(target)
+            if wanted is None:
+                groups = g.indices[_ranges(g.indptr, needed)].tolist()
+                wanted = cache.wanted[target] = (set(needed.tolist()), set(groups))
+            found = []
+            for skill, groups in cache.own:
+                if skill not in wanted[0] and not wanted[1].isdisjoint(groups):
+                    found.append(skill)
+                    if len(found) == cap:
+                        break
+            return found
         # Row slices of the CSR arrays directly (scipy's fancy indexing costs more than
         # the rest of an explanation), and sorted lookups: nothing as long as the skills.
-        if cache is None or cache.own is None or target is None:
-            own, groups, holder = _groups_of(g, np.flatnonzero(have))
-            wanted = (np.sort(needed), np.unique(g.indices[_ranges(g.indptr, needed)]))
-        else:
-            own, groups, holder = cache.own
-            wanted = cache.wanted.get(target)  # type: ignore[assignment]
-            if wanted is None:
-                wanted = cache.wanted[target] = (
-                    np.sort(needed),
-                    np.unique(g.indices[_ranges(g.indptr, needed)]),
-                )
+        own = np.flatnonzero(have)
+        lengths = g.indptr[own + 1] - g.indptr[own]
+        holder = np.repeat(np.arange(len(own)), lengths)
+        wanted_groups = np.unique(g.indices[_ranges(g.indptr, needed)])
         hit = np.zeros(len(own), dtype=bool)
-        hit[holder[_within(groups, wanted[1])]] = True
-        hit &= ~_within(own, wanted[0])
+        hit[holder[_within(g.indices[_ranges(g.indptr, own)], wanted_groups)]] = True
+        hit &= ~_within(own, np.sort(needed))
         return own[hit][:cap].tolist()
 
     def concepts(self, kind: str) -> list[Concept]:
@@ -335,13 +344,6 @@ def _ranges(indptr: np.ndarray, rows: np.ndarray) -> np.ndarray:
     lengths = indptr[rows + 1] - indptr[rows]
     starts = np.repeat(indptr[rows] - np.cumsum(lengths) + lengths, lengths)
     return np.arange(int(lengths.sum())) + starts
-
-
-def _groups_of(g: sp.csr_matrix, own: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``(own, groups, holder)``: the skill groups of the skills ``own`` (rows of ``g``)
-    and, for each, its position in ``own``."""
-    lengths = g.indptr[own + 1] - g.indptr[own]
-    return own, g.indices[_ranges(g.indptr, own)], np.repeat(np.arange(len(own)), lengths)
 
 
 def _within(values: np.ndarray, ordered: np.ndarray) -> np.ndarray:
