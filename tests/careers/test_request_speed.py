@@ -6,6 +6,8 @@
   (``CareerModel.precheck = False``), for every request option, on random taxonomies, the
   default taxonomy and ESCO; and whenever the precheck says "out of reach", the search's
   exact distance bound of the start is infinite.
+- Cheapest paths and alternatives (below) are those of a plain search of the request's
+  graph.
 """
 
 from __future__ import annotations
@@ -19,10 +21,13 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scipy.sparse import csgraph
 
 import skillgraph
 from skillgraph.careers import CareerModel, PathParams
+from skillgraph.careers import paths as _paths
 from skillgraph.careers.request import request_graph, request_moves, unreachable
+from skillgraph.careers.transition_graph import _with_last_row
 from skillgraph.errors import NoPath
 
 from .test_transitions import params_strategy, random_taxonomies, taxonomy
@@ -158,3 +163,92 @@ def test_two_islands_answer_in_one_line():
     assert not unreachable(
         model, request_moves(model, model.start_for(0), 1), model.start_for(0), 1
     )
+
+
+# ------------------------------------------------------------------ cheapest paths, k paths
+#
+# - The request's graph read through ``RequestAdjacency`` and searched with its capped
+#   bounds gives the paths a plain search (Dijkstra / Yen with no bounds at all) gives over
+#   the same rows copied into plain lists: costs and roles, for k = 1, 3, 5 and the
+#   request options.
+# - The bounds computed with the super node's row in spare room are the distances of a
+#   fresh copy of the matrix with that row (``_with_last_row``), every budget and steps.
+
+
+def plain_paths(adj, source: int, target: int, k: int, options: dict):
+    rows = [list(adj[u]) for u in range(len(adj))]
+    return _paths.k_shortest_paths(
+        rows,
+        source,
+        target,
+        k,
+        max_reskilling=options.get("max_reskilling"),
+        max_steps=options.get("max_steps"),
+        avoid=set(options.get("avoid", ())),
+    )
+
+
+def check_paths(model: CareerModel, a: int, b: int, options: dict) -> None:
+    start, k = model.start_for(a), options.get("k", 1)
+    constraints = {key: options.get(key) for key in ("max_reskilling", "max_steps")}
+    avoid = set(options.get("avoid", ()))
+    adj, source, bounds = request_graph(model, start, b, k=k, avoid=avoid, **constraints)
+    found = _paths.k_shortest_paths(adj, source, b, k, avoid=avoid, **constraints, **bounds)
+    plain = plain_paths(adj, source, b, k, options)
+    assert [c for c, _ in found] == pytest.approx([c for c, _ in plain], abs=1e-12)
+    # The same roles, where no two paths cost the same.
+    costs = [c for c, _ in plain]
+    if len(set(costs)) == len(costs):
+        assert [p for _, p in found] == [p for _, p in plain]
+
+
+def test_paths_equal_a_plain_search_default_taxonomy():
+    g = skillgraph.open()
+    model = g.careers.model()
+    n = g.taxonomy.n_roles
+    rng = random.Random(8)
+    for _ in range(300):
+        a, b = rng.sample(range(n), 2)
+        options = rng.choice(
+            [{}, {"k": 3}, {"k": 5}, {"k": 3, "max_reskilling": 1}, {"k": 2, "max_steps": 2}]
+        )
+        if rng.random() < 0.2:
+            options = {**options, "avoid": [rng.randrange(n)]}
+        if b not in options.get("avoid", ()):
+            check_paths(model, a, b, options)
+
+
+def test_paths_equal_a_plain_search_esco(esco_graph):
+    model = esco_graph.careers.model()
+    n = esco_graph.taxonomy.n_roles
+    rng = random.Random(9)
+    for _ in range(40):
+        a, b = rng.sample(range(n), 2)
+        check_paths(model, a, b, rng.choice([{}, {"k": 3}, {"k": 5}]))
+
+
+@pytest.mark.parametrize("budget", [None, 0, 2])
+def test_bounds_in_spare_room_equal_a_copy(budget):
+    g = skillgraph.open()
+    graph = g.careers.model().graph
+    n = graph.n
+    rng = np.random.default_rng(4)
+    for target in range(0, n, 7):
+        sources = rng.choice(n, size=5, replace=False)
+        extra = (sources, rng.uniform(0.1, 3.0, 5), rng.integers(0, 2, 5).astype(bool))
+        got = graph.bounds(target, max_reskilling=budget, max_steps=3, extra=extra)
+        r = graph._reverse
+        a, b = r.indptr[target], r.indptr[target + 1]
+        cols = np.concatenate((r.indices[a:b], extra[0])).astype(np.int64)
+        vals = np.concatenate((r.data[a:b], extra[1]))
+        copy_ = _with_last_row(graph._plus(0), cols, vals)
+        h = csgraph.dijkstra(copy_, directed=True, indices=n)[:n]
+        h[target] = 0.0
+        assert got["h"] == h.tolist()
+        hops = csgraph.dijkstra(copy_, directed=True, indices=n, unweighted=True)[:n]
+        hops[target] = 0.0
+        assert got["hops"] == hops.tolist()
+        as_arrays = graph.bounds(
+            target, max_reskilling=budget, max_steps=3, extra=extra, lists=False
+        )
+        assert {key: value.tolist() for key, value in as_arrays.items()} == got
