@@ -8,6 +8,7 @@ taxonomy with the same explanation parameters.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Collection, Iterable
 
@@ -20,7 +21,23 @@ from .params import PathParams
 from .requirements import Requirements
 from .results import ProgramPick, SkillGap
 
-__all__ = ["Explainer"]
+__all__ = ["Explainer", "GapCache"]
+
+
+class GapCache:
+    """What the explanations of many moves share (``batch``): for each target role, its
+    requirement in the order a gap lists missing skills (essential, heaviest, number) and
+    one ``SkillGap`` per skill -- immutable, so every move that lacks the skill holds the
+    same one -- and the skills of the start being explained (``own``)."""
+
+    def __init__(self) -> None:
+        self.targets: dict[int, tuple[np.ndarray, ...]] = {}
+        self.gaps: dict[int, list[SkillGap]] = {}
+        #: The start whose moves are being explained: each of its skills in a skill group
+        #: (ascending) with its groups (``Explainer.start``).
+        self.own: list[tuple[int, list[int]]] | None = None
+        #: Per target: its skills and the skill groups they sit in.
+        self.wanted: dict[int, tuple[set[int], set[int]]] = {}
 
 
 class Explainer:
@@ -84,13 +101,14 @@ class Explainer:
         level: np.ndarray | None,
         taken: Collection[int] = (),
         elsewhere: Collection[int] = (),
+        cache: GapCache | None = None,
     ):
         """``(gap, level gap or None, program picks)``; ``level``: the start's rated
         level per skill (NaN: unrated), as in ``Start.level``; ``taken``: programs
         recommended on earlier steps of a path -- not recommended again, and what they
         teach needs no other program; ``elsewhere``: programs that serve another step of
         the path better (``homes``), not recommended here."""
-        gap, deeper = self._gaps(have, target, level)
+        gap, deeper = self._gaps(have, target, level, cache)
         need = _need(gap, deeper)
         for p in taken:
             for skill in self.teaches.get(p, ()):
@@ -118,15 +136,45 @@ class Explainer:
         return _need(*self._gaps(have, target, level))
 
     def _gaps(
-        self, have: np.ndarray, target: int, level: np.ndarray | None
+        self, have: np.ndarray, target: int, level: np.ndarray | None, cache: GapCache | None = None
     ) -> tuple[_gaps.Gap, _gaps.LevelGap | None]:
         """The skill gap, and the level gap where both sides rate levels (else None)."""
         skills, weights, essential = self.req.entries_of(target)
-        gap = _gaps.skill_gap(skills, weights, essential, have, self.hours)
+        if cache is None:
+            gap = _gaps.skill_gap(skills, weights, essential, have, self.hours)
+        else:
+            # skill_gap's split, from the requirement sorted once: the missing skills of
+            # any start are in the order of the whole requirement's.
+            ordered = self._ordered(target, cache)
+            lacking = ~have[ordered[0]]
+            gap = _gaps.Gap(skills[have[skills]], *(a[lacking] for a in ordered))
         needed = self.req.levels_of(target)
         if level is None or needed is None:
             return gap, None
         return gap, _gaps.level_gap(skills, weights, essential, needed, level, self.hours)
+
+    def start(self, cache: GapCache, have: np.ndarray) -> None:
+        """Explain the moves of a start that has ``have`` with ``cache`` from now on."""
+        g = self.group_of
+        own = np.flatnonzero(have)
+        ends = zip(own.tolist(), g.indptr[own].tolist(), g.indptr[own + 1].tolist(), strict=True)
+        cache.own = [(s, g.indices[a:b].tolist()) for s, a, b in ends if a < b]
+
+    def _ordered(self, target: int, cache: GapCache) -> tuple[np.ndarray, ...]:
+        """``(skills, essential, weights, hours)`` of ``target``'s requirement in the
+        order of ``gaps.skill_gap`` (kept in ``cache``)."""
+        found = cache.targets.get(target)
+        if found is None:
+            skills, weights, essential = self.req.entries_of(target)
+            order = np.lexsort((skills, -weights, ~essential))
+            s = skills[order]
+            found = cache.targets[target] = (s, essential[order], weights[order], self.hours[s])
+            skill = self.concepts(Kind.SKILL)
+            cache.gaps[target] = [
+                SkillGap(skill[s], e, w, h)
+                for s, e, w, h in zip(*(a.tolist() for a in found), strict=True)
+            ]
+        return found
 
     def homes(self, needs: list[dict[int, float]]) -> dict[int, int]:
         """For each program that teaches something a path's steps need, the step it serves
@@ -171,9 +219,12 @@ class Explainer:
         level: np.ndarray | None,
         taken: Collection[int] = (),
         elsewhere: Collection[int] = (),
+        cache: GapCache | None = None,
     ) -> dict:
+        """The fields of a ``Move`` or ``Step`` that explain it; ``cache``: what the
+        explanations of many moves share (``GapCache``)."""
         t = self.taxonomy
-        gap, deeper, picks = self.gap_and_programs(have, target, level, taken, elsewhere)
+        gap, deeper, picks = self.gap_and_programs(have, target, level, taken, elsewhere, cache)
         skill = self.concepts(Kind.SKILL)
         programs = []
         for p, covers in picks:
@@ -188,16 +239,20 @@ class Explainer:
                     covers=[skill[s] for s in covers],
                 )
             )
-        missing = [
-            SkillGap(skill[s], e, w, h)
-            for s, e, w, h in zip(
-                gap.missing.tolist(),
-                gap.essential.tolist(),
-                gap.weight.tolist(),
-                gap.hours.tolist(),
-                strict=True,
-            )
-        ]
+        if cache is not None:
+            lacking = ~have[cache.targets[target][0]]
+            missing = list(itertools.compress(cache.gaps[target], lacking.tolist()))
+        else:
+            missing = [
+                SkillGap(skill[s], e, w, h)
+                for s, e, w, h in zip(
+                    gap.missing.tolist(),
+                    gap.essential.tolist(),
+                    gap.weight.tolist(),
+                    gap.hours.tolist(),
+                    strict=True,
+                )
+            ]
         deepen = []
         if deeper is not None:
             deepen = [
@@ -220,7 +275,9 @@ class Explainer:
             "matched": len(gap.matched),
             "required": len(gap.matched) + len(missing),
             "matched_skills": [skill[s] for s in gap.matched.tolist()],
-            "transferable_skills": [skill[s] for s in self.transferable(have, needed)],
+            "transferable_skills": [
+                skill[s] for s in self.transferable(have, needed, cache=cache, target=target)
+            ],
             "missing_skills": missing,
             "hours": gap.total_hours + (deeper.total_hours if deeper is not None else 0.0),
             "hours_estimated": estimated,
@@ -229,24 +286,43 @@ class Explainer:
             "to_deepen": deepen,
         }
 
-    def transferable(self, have: np.ndarray, needed: np.ndarray, cap: int = 12) -> list[int]:
+    def transferable(
+        self,
+        have: np.ndarray,
+        needed: np.ndarray,
+        cap: int = 12,
+        cache: GapCache | None = None,
+        target: int | None = None,
+    ) -> list[int]:
         """Skills of the start the target does not list, in a skill group the target needs
-        (``skos:broader``): experience that carries over in part.  At most ``cap``."""
+        (``skos:broader``): experience that carries over in part.  At most ``cap``.
+        ``cache`` (with the ``target`` whose requirement ``needed`` is): the start's skills
+        and groups, and the target's, when known."""
         g = self.group_of
         if not g.shape[1] or not len(needed):
             return []
-        # Row slices of the CSR arrays directly: scipy's fancy indexing costs more than
-        # the rest of an explanation.
-        wanted = np.zeros(g.shape[1], dtype=bool)
-        wanted[g.indices[_ranges(g.indptr, needed)]] = True
+        if cache is not None and cache.own is not None and target is not None:
+            # Many moves of one start: set lookups over the start's grouped skills.
+            wanted = cache.wanted.get(target)
+            if wanted is None:
+                groups = g.indices[_ranges(g.indptr, needed)].tolist()
+                wanted = cache.wanted[target] = (set(needed.tolist()), set(groups))
+            found = []
+            for skill, groups in cache.own:
+                if skill not in wanted[0] and not wanted[1].isdisjoint(groups):
+                    found.append(skill)
+                    if len(found) == cap:
+                        break
+            return found
+        # Row slices of the CSR arrays directly (scipy's fancy indexing costs more than
+        # the rest of an explanation), and sorted lookups: nothing as long as the skills.
         own = np.flatnonzero(have)
-        own = own[~np.isin(own, needed, kind="sort")]
-        if not len(own):
-            return []
         lengths = g.indptr[own + 1] - g.indptr[own]
         holder = np.repeat(np.arange(len(own)), lengths)
+        wanted_groups = np.unique(g.indices[_ranges(g.indptr, needed)])
         hit = np.zeros(len(own), dtype=bool)
-        hit[holder[wanted[g.indices[_ranges(g.indptr, own)]]]] = True
+        hit[holder[_within(g.indices[_ranges(g.indptr, own)], wanted_groups)]] = True
+        hit &= ~_within(own, np.sort(needed))
         return own[hit][:cap].tolist()
 
     def concepts(self, kind: str) -> list[Concept]:
@@ -268,6 +344,18 @@ def _ranges(indptr: np.ndarray, rows: np.ndarray) -> np.ndarray:
     lengths = indptr[rows + 1] - indptr[rows]
     starts = np.repeat(indptr[rows] - np.cumsum(lengths) + lengths, lengths)
     return np.arange(int(lengths.sum())) + starts
+
+
+def _within(values: np.ndarray, ordered: np.ndarray) -> np.ndarray:
+    """Which ``values`` are in the sorted array ``ordered``.
+
+    >>> _within(np.array([3, 1, 9, 4]), np.array([1, 4, 5])).tolist()
+    [False, True, False, True]
+    """
+    if not len(ordered):
+        return np.zeros(len(values), dtype=bool)
+    at = np.minimum(np.searchsorted(ordered, values), len(ordered) - 1)
+    return ordered[at] == values
 
 
 def _need(gap: _gaps.Gap, deeper: _gaps.LevelGap | None) -> dict[int, float]:

@@ -22,13 +22,13 @@ from . import paths as _paths
 from .batch import next_steps_many
 from .best_fits import BestFits, best_fits
 from .build import build_transitions
-from .explain import Explainer
+from .explain import Explainer, GapCache
 from .fit import FitParts, best_cut, fit_parts, fit_rows, profile_for, profile_row
 from .moves import MoveRow, move_row, ranks_down, training_cost
-from .nopath import no_path
-from .outlook import request_rules
+from .nopath import check_floor, no_path
+from .outlook import below_floor, request_rules
 from .params import PathParams
-from .request import request_graph
+from .request import request_graph, request_moves, unreachable
 from .requirements import Requirements, requirements
 from .results import (
     JOB_MOVE,
@@ -50,6 +50,10 @@ __all__ = ["CareerModel", "Start"]
 
 class CareerModel:
     """A taxonomy's requirement matrix and transition graph under one ``PathParams``."""
+
+    #: Answer a target out of reach from the graph's components (``request.unreachable``)
+    #: before building the request's graph; False: always search (the tests' oracle).
+    precheck = True
 
     def __init__(
         self,
@@ -203,8 +207,9 @@ class CareerModel:
         req = self.req
         if not self.params.retraining or req.learning is None or req.learn_totals is None:
             return math.inf
-        row = req.learning[target]
-        learn = float(req.learn_totals[target]) - float(row.data[have[row.indices]].sum())
+        m = req.learning  # the CSR row directly: scipy's row indexing costs more
+        a, b = m.indptr[target], m.indptr[target + 1]
+        learn = float(req.learn_totals[target]) - float(m.data[a:b][have[m.indices[a:b]]].sum())
         drop = 0.0
         rank = req.role_rank
         if source is not None and source < len(self.taxonomy.role_uris) and rank is not None:
@@ -225,10 +230,17 @@ class CareerModel:
         return self.move_of(start, target, job, train, bool(row.reskill[target]), fit)
 
     def move_of(
-        self, start: Start, target: int, job: float, train: float, reskill: bool, fit: float | None
+        self,
+        start: Start,
+        target: int,
+        job: float,
+        train: float,
+        reskill: bool,
+        fit: float | None,
+        cache: GapCache | None = None,
     ) -> Move:
-        """The explained move into ``target``: a job move costing ``job`` (inf: not
-        viable) or retraining costing ``train``, whichever is cheaper."""
+        """The explained move into ``target``: a job move costing ``job`` (inf: not viable)
+        or retraining costing ``train``, whichever is cheaper (``cache``: ``GapCache``)."""
         return Move(
             role=self.explainer.concepts(Kind.ROLE)[target],
             kind=self.kind(start.role, target, reskill),
@@ -236,7 +248,7 @@ class CareerModel:
             mode=RETRAINING if train < job else JOB_MOVE,
             fit=fit,
             changes_field=reskill,
-            **self.explainer.explained(start.have, target, start.level),
+            **self.explainer.explained(start.have, target, start.level, cache=cache),
         )
 
     def _role_have(self, role: int) -> np.ndarray:
@@ -317,6 +329,13 @@ class CareerModel:
                 f"{target_concept.label!r} is both the target and a role to avoid",
                 reason="the target is avoided",
             )
+        moves = request_moves(self, start, target)
+        if self.precheck and unreachable(self, moves, start, target):
+            # Nothing to search, nor to explain (the answer ``no_path`` gives when the
+            # search finds the target out of reach), after the wage floor's own answer.
+            assert t.role_wage is not None
+            check_floor(self, below_floor(t.role_wage, start.role, self.params.wage_floor), target)
+            raise no_path(self, [], moves.source, start, target, None, None, avoid, False)
         adj, source, bounds = request_graph(
             self,
             start,
@@ -325,18 +344,14 @@ class CareerModel:
             max_steps=max_steps,
             avoid=avoid,
             k=k,
+            moves=moves,
         )
         if start.virtual and start.role is not None:
             avoid = avoid | {start.role}
         # Request-time rules (careers.outlook): the wage floor leaves roles out, the
         # exposure weight adds to each move's cost into a role (the bounds stay valid).
         search, kept, floor = request_rules(t, self.params, start.role, adj, avoid)
-        if floor[target]:
-            raise NoPath(
-                f"{target_concept.label!r} pays less than the wage floor "
-                f"({self.params.wage_floor:.0%} of the start's median wage)",
-                reason="the target's median wage is below the wage floor",
-            )
+        check_floor(self, floor, target)
         # The exact distance bound of the start: inf when no chain of moves leads to the
         # target at all (then nothing needs searching, not even to explain why).
         reachable = math.isfinite(bounds["h"][source])

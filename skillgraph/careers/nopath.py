@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from ..errors import NoPath
 from . import paths as _paths
 
@@ -11,7 +13,18 @@ if TYPE_CHECKING:
     from .model import CareerModel
     from .start import Start
 
-__all__ = ["no_path"]
+__all__ = ["check_floor", "no_path"]
+
+
+def check_floor(model: CareerModel, floor: np.ndarray, target: int) -> None:
+    """Raise the ``NoPath`` of a target paid below the wage floor (``floor``: the roles
+    below it, ``outlook.below_floor``)."""
+    if floor[target]:
+        raise NoPath(
+            f"{model.taxonomy.role_labels[target]!r} pays less than the wage floor "
+            f"({model.params.wage_floor:.0%} of the start's median wage)",
+            reason="the target's median wage is below the wage floor",
+        )
 
 
 def no_path(

@@ -319,7 +319,7 @@ def figures_of(t: Taxonomy, role: int, start: int | None = None) -> Figures:
         if base is not None:
             change = wage - base
             share = round(change / base, 6) if base else None
-    codes = tuple((t.role_links or [""] * t.n_roles)[role].split())
+    codes = tuple(t.role_links[role].split()) if t.role_links else ()
     return Figures(
         wage=wage,
         employment=_known(float(t.role_employment[role])),

@@ -9,7 +9,8 @@ pruning, so each request adds them, for itself only (the cached lists are never 
 from __future__ import annotations
 
 import math
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -22,7 +23,16 @@ from .moves import (
 if TYPE_CHECKING:
     from .model import CareerModel, Start
 
-__all__ = ["request_graph", "start_moves"]
+__all__ = [
+    "RequestAdjacency",
+    "RequestMoves",
+    "request_graph",
+    "request_moves",
+    "start_moves",
+    "unreachable",
+]
+
+Row = list[tuple[int, float, int]]
 
 
 def start_moves(model: CareerModel, start: Start) -> tuple[int, np.ndarray, np.ndarray, np.ndarray]:
@@ -44,6 +54,56 @@ def start_moves(model: CareerModel, start: Start) -> tuple[int, np.ndarray, np.n
     return start.role, job, train, reskill
 
 
+@dataclass(frozen=True, eq=False)
+class RequestMoves:
+    """The moves a request adds to the cached graph: every move out of its start
+    (``start_moves``) and every viable move into its target (``viable_moves``)."""
+
+    source: int
+    job: np.ndarray
+    train: np.ndarray
+    reskill: np.ndarray
+    into: tuple[np.ndarray, np.ndarray, np.ndarray]
+
+
+def request_moves(model: CareerModel, start: Start, target: int) -> RequestMoves:
+    """The moves out of ``start`` and into ``target`` a path request adds."""
+    source, job, train, reskill = start_moves(model, start)
+    into = viable_moves(
+        model.req, target, model.params, into=True, fit_ok=model.fits_best_into(target)
+    )
+    return RequestMoves(source, job, train, reskill, into)
+
+
+def unreachable(model: CareerModel, moves: RequestMoves, start: Start, target: int) -> bool:
+    """True when no chain of moves leads from the start to ``target`` in the request's
+    graph (``request_graph``), decided without building it: from the cached graph's
+    strongly connected components (``TransitionGraph.component_reach``).
+
+    The request's graph is part of the cached graph plus the start's moves plus every
+    viable move into the target; when no role the start moves to reaches, in the cached
+    graph, a role that moves into the target, the target is out of reach -- whatever the
+    request's limits, which only take moves away.  False when it cannot tell (then the
+    search decides).
+    """
+    graph = model.graph
+    reach = graph.component_reach
+    if reach is None:
+        return False
+    out = np.minimum(moves.job, moves.train)
+    if start.role is not None:
+        out[start.role] = np.inf
+    if math.isfinite(float(out[target])):
+        return False
+    comp = graph.components
+    first = np.flatnonzero(np.isfinite(out))
+    last = np.concatenate((graph.in_sources(target), moves.into[0]))
+    if not len(first) or not len(last):
+        return True
+    reached = reach[np.unique(comp[first])].any(axis=0)
+    return not bool(reached[comp[last]].any())
+
+
 def request_graph(
     model: CareerModel,
     start: Start,
@@ -53,7 +113,8 @@ def request_graph(
     max_steps: int | None = None,
     avoid: Collection[int] = (),
     k: int = 1,
-) -> tuple[list, int, dict]:
+    moves: RequestMoves | None = None,
+) -> tuple[RequestAdjacency, int, dict]:
     """``(adjacency, source node, search bounds)`` for paths from ``start`` to
     ``target``: the cached graph plus, for this request only, EVERY viable move out
     of the start and into the target.
@@ -64,14 +125,17 @@ def request_graph(
     direct move is usually cheaper than the detour the graph offers).  Both are one
     sparse row / column of the move matrix (``role_moves``).  A virtual start (a
     skill profile, or a role plus extra skills) is node ``len(graph)``.  The cached
-    adjacency lists are shared, never changed: the rows that change are copies.
+    adjacency lists are shared, never changed: the request's rows are read through them
+    (``RequestAdjacency``).
     ``avoid``: the roles the search will avoid (they only decide whether the cheaper,
-    capped bounds are safe: see ``TransitionGraph.bounds``).
+    capped bounds are safe: see ``TransitionGraph.bounds``).  ``moves``: the request's
+    ``request_moves``, when already computed.
     """
     base = model.adjacency
     n = len(base)
-    params, req = model.params, model.req
-    source, job, train, reskill = start_moves(model, start)
+    if moves is None:
+        moves = request_moves(model, start, target)
+    source, job, train, reskill = moves.source, moves.job, moves.train, moves.reskill
     out = np.minimum(job, train)
     if start.role is not None:
         out[start.role] = np.inf
@@ -88,9 +152,7 @@ def request_graph(
     finite = direct_ok and math.isfinite(direct)
     ceiling = direct if finite and k == 1 else math.inf
     training_ceiling = direct * (1.0 if k == 1 else ALTERNATIVES_SLACK) if finite else math.inf
-    new, new_cost, new_flag = viable_moves(
-        req, target, params, into=True, fit_ok=model.fits_best_into(target)
-    )
+    new, new_cost, new_flag = moves.into
     if math.isfinite(ceiling):
         cheap = new_cost < ceiling
         new, new_cost, new_flag = new[cheap], new_cost[cheap], new_flag[cheap]
@@ -111,15 +173,23 @@ def request_graph(
     ):
         # A cheaper, capped bound (TransitionGraph.bounds): safe when the target is
         # reachable (the direct move reaches it), for then the search ends on a path.  For
-        # the cheapest path alone nothing beyond the direct move's cost matters.
-        limit = model.graph.bound_limit if k > 1 else min(model.graph.bound_limit, direct)
-    bounds = model.graph.bounds(
-        target, max_reskilling=max_reskilling, max_steps=max_steps, extra=extra, limit=limit
+        # the cheapest path alone nothing beyond the direct move's cost matters; for
+        # alternatives, a cap at the training ceiling keeps the same start edges (a move
+        # whose bound reaches the cap costs more than the ceiling with it).
+        limit = min(model.graph.bound_limit, training_ceiling)
+    arrays = model.graph.bounds(
+        target,
+        max_reskilling=max_reskilling,
+        max_steps=max_steps,
+        extra=extra,
+        limit=limit,
+        lists=False,
     )
-    h = bounds["h"]
     # The start's edges: the job moves below the ceiling, the retraining moves below the
     # training ceiling (a role reached by both is judged by its cheaper move).
-    rest = out + np.asarray(h[:n])
+    rest = out + arrays["h"]
+    bounds = {key: value.tolist() for key, value in arrays.items()}
+    h = bounds["h"]
     keep = np.flatnonzero(np.where(job <= train, rest < ceiling, rest < training_ceiling))
     if math.isfinite(direct) and not np.isin(target, keep):
         keep = np.append(keep, target)
@@ -137,15 +207,12 @@ def request_graph(
                 keep.tolist(), out[keep].tolist(), reskill[keep].astype(int).tolist(), strict=True
             )
         ]
-    adj = list(base)
-    for u, c, x in zip(new.tolist(), new_cost.tolist(), new_flag.tolist(), strict=True):
-        adj[u] = [*adj[u], (target, c, int(x))]
+    moves_in = zip(new_cost.tolist(), new_flag.tolist(), strict=True)
+    into = dict(zip(new.tolist(), moves_in, strict=True))
+    adj = RequestAdjacency(base, target, into, source, start_edges)
     if start.virtual:
-        adj.append(start_edges)
         for values in [h, *bounds.get("h_budget", ()), bounds.get("hops", [])]:
             values.append(0.0)
-    else:
-        adj[source] = start_edges
     # The start's own bounds, over its complete moves (the graph's pruned row may
     # reach the target through none of them).
     h[source] = min((c + h[v] for v, c, _ in start_edges), default=math.inf)
@@ -158,6 +225,46 @@ def request_graph(
         hops = bounds["hops"]
         hops[source] = min((1 + hops[v] for v, _, _ in start_edges), default=math.inf)
     return adj, source, bounds
+
+
+class RequestAdjacency(Sequence[Row]):
+    """The cached adjacency lists ``base`` with one request's moves, a row built when a
+    search first reads it (a search reads few): the row of a role in ``into`` ends with
+    its move into ``target`` (``into[role] = (cost, reskill)``), and the start
+    ``source`` has ``start_edges`` (a virtual start is node ``len(base)``).
+
+    >>> adj = RequestAdjacency([[(1, 1.0, 0)], [], []], 2, {0: (5.0, 1)}, 3, [(0, 2.0, 0)])
+    >>> len(adj), adj[0], adj[1], adj[3]
+    (4, [(1, 1.0, 0), (2, 5.0, 1)], [], [(0, 2.0, 0)])
+    """
+
+    def __init__(
+        self,
+        base: Sequence[Row],
+        target: int,
+        into: dict[int, tuple[float, int]],
+        source: int,
+        start_edges: Row,
+    ):
+        self._base, self._target, self._into = base, target, into
+        self._rows: dict[int, Row] = {source: start_edges}
+        self._n = max(len(base), source + 1)
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, u):
+        if isinstance(u, slice):
+            return [self[i] for i in range(self._n)[u]]
+        row = self._rows.get(u)
+        if row is None:
+            if not 0 <= u < len(self._base):
+                raise IndexError(u)
+            row = self._base[u]
+            move = self._into.get(u)
+            if move is not None:
+                row = self._rows[u] = [*row, (self._target, move[0], int(move[1]))]
+        return row
 
 
 #: Alternatives (k > 1) through retraining into a role on the way are those that can cost
