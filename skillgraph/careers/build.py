@@ -36,8 +36,11 @@ THREADS = 2
 _TIE = 1e-9
 
 
-def _kth_smallest(group: np.ndarray, cost: np.ndarray, n: int, k: int) -> np.ndarray:
-    """Per group 0..n-1, the k-th smallest ``cost`` of its entries (inf if it has fewer).
+def _kth_smallest(
+    group: np.ndarray, cost: np.ndarray, n: int, k: int, order: np.ndarray | None = None
+) -> np.ndarray:
+    """Per group 0..n-1, the k-th smallest ``cost`` of its entries (inf if it has fewer);
+    ``order``: ``np.argsort(cost)`` if known.
 
     >>> _kth_smallest(np.array([0, 0, 0, 1]), np.array([3.0, 1.0, 2.0, 5.0]), 3, 2).tolist()
     [2.0, inf, inf]
@@ -48,7 +51,8 @@ def _kth_smallest(group: np.ndarray, cost: np.ndarray, n: int, k: int) -> np.nda
     out = np.full(n, np.inf)
     if not len(cost):
         return out
-    order = np.argsort(cost)
+    if order is None:
+        order = np.argsort(cost)
     ordered = cost[order]
     rank = np.empty(len(cost), dtype=np.int64)
     rank[order] = np.arange(len(cost))
@@ -189,11 +193,12 @@ def build_transitions(
                 pending[i + THREADS] = pool.submit(moves, bounds[i + THREADS])
             block = slice(first, last)
             # The block's targets are complete: their in-threshold is exact.
-            in_thr[block] = _kth_smallest(t - first, c, last - first, k)
+            order = np.argsort(c)
+            in_thr[block] = _kth_smallest(t - first, c, last - first, k, order)
             inside = c <= in_thr[t] + _TIE
             # Of each source, the k cheapest of the block (the global k-th is among
             # them), and none dearer than the k-th of all kept so far.
-            out_local = np.minimum(_kth_smallest(s, c, n, k), running)
+            out_local = np.minimum(_kth_smallest(s, c, n, k, order), running)
             keep = (c <= out_local[s] + _TIE) | inside
             kept.append((s[keep], t[keep], c[keep], x[keep], inside[keep]))
             since += int(keep.sum())
