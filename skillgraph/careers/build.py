@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["BLOCK_PAIRS", "aligned", "build_transitions"]
 
 #: The role pairs one block may hold at most (its products and per-pair arrays).
-BLOCK_PAIRS = 2_000_000
+BLOCK_PAIRS = 500_000
 #: Blocks computed at once.
 THREADS = 2
 #: Two costs within this of each other are the same cost (summed in another order).
