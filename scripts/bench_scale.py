@@ -2,15 +2,21 @@
 """How the career engine grows with the taxonomy (issue 17): ESCO scaled 1x, 3x, 10x.
 
     nice -n 10 .venv/bin/python scripts/bench_scale.py [--scales 1,3,10]
-        [--work /work/wt-scale-stores] [--pairs 200] [--keep-stores]
+        [--work /work/wt-scale-stores] [--data DIR] [--pairs 200] [--keep-stores]
+        [--baseline-code DIR]
 
 For each scale N it writes ESCO N times over with ``../shared/tools/make_scaled_esco.py``
-(once; N = 1 is the real data), imports it with ``skillgraph import esco`` into
-``WORK/bench-xN`` (timed, in its own process; the import ends by building the career
-model, as it always does), then measures in fresh processes:
+(once, into WORK/data, or read from ``--data``/esco-xN; N = 1 is the real data), imports
+it with ``skillgraph import esco`` into ``WORK/bench-xN`` (timed, in its own process; the
+import ends by building the career model, as it always does), then measures in fresh
+processes:
 
 - **graph build, cold**: the career model (best fits, transition graph) built from the
-  taxonomy with nothing cached, and the peak memory it adds to the process;
+  taxonomy with nothing cached, and the peak memory it adds to the process (resident
+  memory sampled every 5 ms); its **baseline**, in the same process: the same build with
+  the fit rows by the plain dense formula (``fit._rows``) and one block at a time (no
+  threads) -- what the build did before the fit rows were computed without dense
+  temporaries (issue 17);
 - **career_paths k=1 / k=5**: p50 / p95 over ``--pairs`` random pairs of roles that list
   skills (reachable: with retraining every such role can be reached), through the public
   API (names in, explained paths out);
@@ -19,6 +25,10 @@ model, as it always does), then measures in fresh processes:
 - **next steps for all roles**: ``Careers.next_steps_many`` over every role, k = 10;
 - **worker RSS** after those questions; **warm open**: a fresh process's
   ``skillgraph.open`` to its first next steps, the model read from the store's cache.
+
+With ``--baseline-code DIR`` (a checkout of the package to compare with, e.g. ``git
+archive BASE skillgraph | tar -x -C DIR``) the import is also timed with that code, in
+its own process, right after; the table then shows both and their ratio.
 
 Each figure is one run (the machine is shared: the load average is printed).  The last
 column is the growth exponent between the smallest and largest scale: ``log(figure
@@ -65,16 +75,66 @@ import skillgraph
 from skillgraph.careers import CareerModel, PathParams
 from skillgraph.errors import NoPath
 
+import threading
+
+class Peak:
+    # The peak resident memory while the block runs, above what it was before (MB).
+
+    def __enter__(self):
+        self.before = self.top = rss()
+        self.running = True
+        self.thread = threading.Thread(target=self.sample, daemon=True)
+        self.thread.start()
+        return self
+
+    def sample(self):
+        while self.running:
+            self.top = max(self.top, rss())
+            time.sleep(0.005)
+
+    def __exit__(self, *exc):
+        self.running = False
+        self.thread.join()
+        self.top = max(self.top, rss())
+        self.added = self.top - self.before
+
+import gc
+import skillgraph.careers.best_fits as best_fits_module
+import skillgraph.careers.build as build_module
+from skillgraph.careers import fit as fit_module
+
 store, n_pairs = sys.argv[1], int(sys.argv[2])
 out = {}
 g = skillgraph.open(store)
 t = g.taxonomy
 out["roles"] = t.n_roles
-before = max(rss(), peak())
-started = time.perf_counter()
-model = CareerModel(t, PathParams())  # nothing cached
-out["build_s"] = time.perf_counter() - started
-out["build_mb"] = peak() - before
+with Peak() as mem:
+    started = time.perf_counter()
+    model = CareerModel(t, PathParams())  # nothing cached
+    out["build_s"] = time.perf_counter() - started
+out["build_mb"] = mem.added
+reference = (model.fits, model.graph)
+del model
+gc.collect()
+# The baseline: the plain formula's rows, one block at a time.
+fast_rows, threads = best_fits_module.fit_rows, (best_fits_module.THREADS, build_module.THREADS)
+best_fits_module.fit_rows = lambda parts, rows: fit_module._rows(parts, rows)
+best_fits_module.THREADS = build_module.THREADS = 1
+with Peak() as mem:
+    started = time.perf_counter()
+    model = CareerModel(t, PathParams())
+    out["build_base_s"] = time.perf_counter() - started
+out["build_base_mb"] = mem.added
+same = all(
+    np.array_equal(getattr(a, f), getattr(b, f))
+    for a, b, fs in ((model.fits, reference[0], ("indptr", "indices", "values", "cut")),
+                     (model.graph, reference[1], ("indptr", "indices", "cost", "in_threshold")))
+    for f in fs
+)
+assert same, "the baseline build differs"
+best_fits_module.fit_rows = fast_rows
+best_fits_module.THREADS, build_module.THREADS = threads
+del reference
 del model
 g.careers.model()  # the cached one, as a server worker would
 listing = np.flatnonzero(g.careers.model().req.totals > 0)
@@ -122,28 +182,48 @@ print(time.perf_counter() - begun)
 """
 
 
-def scaled_data(n: int, work: Path) -> Path:
+def scaled_data(n: int, work: Path, data_dir: Path | None = None) -> Path:
     if n == 1:
         return ESCO
+    given = None if data_dir is None else data_dir / f"esco-x{n}"
+    if given is not None and (given / "occupationSkillRelations.csv").is_file():
+        return given
     out = work / "data" / f"esco-x{n}"
     if not (out / "occupationSkillRelations.csv").is_file():
         subprocess.run([sys.executable, str(TOOL), str(n), str(out)], check=True)
     return out
 
 
-def measure(n: int, work: Path, pairs: int) -> dict:
-    data = scaled_data(n, work)
-    store = work / f"bench-x{n}"
+IMPORT = "import sys; from skillgraph.cli import main; sys.exit(main(sys.argv[1:]))"
+
+
+def timed_import(data: Path, store: Path, code: Path | None = None) -> float:
+    """Seconds ``skillgraph import esco`` takes, in its own process (with the package
+    at ``code`` instead of this one when given)."""
     if store.exists():
         shutil.rmtree(store)
+    env = dict(os.environ)
+    if code is not None:
+        env["PYTHONPATH"] = str(code)
     begun = time.perf_counter()
     subprocess.run(
-        [str(SKILLGRAPH), "import", "esco", str(data), "--store", str(store)],
+        [sys.executable, "-c", IMPORT, "import", "esco", str(data), "--store", str(store)],
         check=True,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        env=env,
+        cwd="/" if code is not None else None,
     )
-    figures = {"import_s": time.perf_counter() - begun}
+    return time.perf_counter() - begun
+
+
+def measure(n: int, work: Path, pairs: int, data_dir: Path | None, base: Path | None) -> dict:
+    data = scaled_data(n, work, data_dir)
+    store = work / f"bench-x{n}"
+    figures = {}
+    if base is not None:
+        figures["import_base_s"] = timed_import(data, store, base)
+    figures["import_s"] = timed_import(data, store)
     done = subprocess.run(
         [sys.executable, "-c", CHILD, str(store), str(pairs)],
         check=True,
@@ -163,8 +243,13 @@ def measure(n: int, work: Path, pairs: int) -> dict:
 
 ROWS = [
     ("import", "import_s", "s"),
+    ("  baseline: --baseline-code's import", "import_base_s", "s"),
+    ("  ratio baseline / this", ("import_base_s", "import_s"), "x"),
     ("transition graph build (cold)", "build_s", "s"),
+    ("  baseline: plain fit rows, one thread", "build_base_s", "s"),
+    ("  ratio baseline / this", ("build_base_s", "build_s"), "x"),
     ("  memory it adds", "build_mb", "MB"),
+    ("  baseline: memory it adds", "build_base_mb", "MB"),
     ("career_paths k=1 p50", "k1_p50", "ms"),
     ("career_paths k=1 p95", "k1_p95", "ms"),
     ("career_paths k=5 p50", "k5_p50", "ms"),
@@ -179,6 +264,8 @@ ROWS = [
 def show(value: float | None, unit: str) -> str:
     if value is None:
         return "-"
+    if unit == "x":
+        return f"{value:.2f}x"
     if unit == "ms":
         return f"{value * 1000:.1f} ms"
     if unit == "MB":
@@ -193,6 +280,14 @@ def table(results: dict[int, dict]) -> None:
     print("|" + "---|" * len(head))
     lo, hi = scales[0], scales[-1]
     for name, key, unit in ROWS:
+        if isinstance(key, tuple):
+            base, this = key
+            values = [
+                results[n][base] / results[n][this] if results[n].get(base) else None
+                for n in scales
+            ]
+            print("| " + " | ".join([name, *[show(v, unit) for v in values], "-"]) + " |")
+            continue
         values = [results[n].get(key) for n in scales]
         growth = "-"
         a, b = results[lo].get(key), results[hi].get(key)
@@ -209,6 +304,8 @@ def main() -> None:
     parser.add_argument("--pairs", type=int, default=200)
     parser.add_argument("--json", help="also write the figures to this file")
     parser.add_argument("--keep-stores", action="store_true")
+    parser.add_argument("--data", help="a folder holding esco-xN folders already written")
+    parser.add_argument("--baseline-code", help="a checkout of the package to time imports with")
     args = parser.parse_args()
     if not (ESCO / "occupations_en.csv").is_file() or not TOOL.is_file():
         print(f"no ESCO data at {ESCO} or no {TOOL}: nothing to measure")
@@ -219,7 +316,13 @@ def main() -> None:
     for n in (int(x) for x in args.scales.split(",")):
         load = os.getloadavg()[0]
         print(f"{n}x: importing and measuring (load average {load:.2f}) ...", flush=True)
-        results[n] = measure(n, work, args.pairs)
+        results[n] = measure(
+            n,
+            work,
+            args.pairs,
+            Path(args.data) if args.data else None,
+            Path(args.baseline_code).resolve() if args.baseline_code else None,
+        )
         results[n]["load"] = load
         print(json.dumps(results[n]), flush=True)
         if not args.keep_stores:

@@ -56,6 +56,8 @@ def normalise(text: str) -> str:
     >>> normalise("Ingénieur  Développement")
     'ingenieur  developpement'
     """
+    if text.isascii():  # nothing to decompose or strip (most labels: a fast path)
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return stripped.casefold()

@@ -1,8 +1,10 @@
 """Label search: case, accents, word prefixes, ranking, kinds."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from skillgraph.search import LabelIndex
+from skillgraph.search import LabelIndex, normalise
 
 ENTRIES = [
     ("r:analyst", "role", "data analyst", True),
@@ -122,3 +124,18 @@ def test_nurse_finds_general_care_nurse_on_esco(esco_graph):
     assert "nurse responsible for general care" in top, top
     skill = esco_graph.resolve("use spreadsheets software", kind="skill").uri
     assert esco_graph.search("Excel", kinds=["skill"], limit=1)[0].uri == skill
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=30)
+    | st.text("aZ é-Ωﬁ\u0301", max_size=12)
+)
+def test_normalise_is_the_plain_definition(text):
+    """The ASCII fast path changes nothing (issue 17): NFKD, combining marks dropped,
+    casefold."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    assert normalise(text) == plain

@@ -13,6 +13,7 @@ over what the blocks kept.
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -28,27 +29,38 @@ if TYPE_CHECKING:
 __all__ = ["BLOCK_PAIRS", "aligned", "build_transitions"]
 
 #: The role pairs one block may hold at most (its products and per-pair arrays).
-BLOCK_PAIRS = 2_000_000
+BLOCK_PAIRS = 500_000
+#: Blocks computed at once.
+THREADS = 2
 #: Two costs within this of each other are the same cost (summed in another order).
 _TIE = 1e-9
 
 
-def _kth_smallest(group: np.ndarray, cost: np.ndarray, n: int, k: int) -> np.ndarray:
-    """Per group 0..n-1, the k-th smallest ``cost`` of its entries (inf if it has fewer).
+def _kth_smallest(
+    group: np.ndarray, cost: np.ndarray, n: int, k: int, order: np.ndarray | None = None
+) -> np.ndarray:
+    """Per group 0..n-1, the k-th smallest ``cost`` of its entries (inf if it has fewer);
+    ``order``: ``np.argsort(cost)`` if known.
 
     >>> _kth_smallest(np.array([0, 0, 0, 1]), np.array([3.0, 1.0, 2.0, 5.0]), 3, 2).tolist()
     [2.0, inf, inf]
     """
-    # Sorting the integer keys (group, rank in cost order) is cheaper than a two-key
-    # lexsort of floats.
+    # Only the values count, not which of equal costs is k-th: so an unstable sort of
+    # the costs ranks them, and one sort of the integer keys (group, rank) -- values, not
+    # an argsort -- puts each group's costs in order.
+    out = np.full(n, np.inf)
+    if not len(cost):
+        return out
+    if order is None:
+        order = np.argsort(cost)
+    ordered = cost[order]
     rank = np.empty(len(cost), dtype=np.int64)
-    rank[np.argsort(cost, kind="stable")] = np.arange(len(cost))
-    order = np.argsort(group.astype(np.int64) * len(rank) + rank)
+    rank[order] = np.arange(len(cost))
+    keys = np.sort(group.astype(np.int64) * len(cost) + rank)
     counts = np.bincount(group, minlength=n)
     starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
-    out = np.full(n, np.inf)
     full = counts >= k
-    out[full] = cost[order[starts[full] + k - 1]]
+    out[full] = ordered[keys[starts[full] + k - 1] % len(cost)]
     return out
 
 
@@ -147,12 +159,7 @@ def build_transitions(
         minlength=n,
     )
     transposed = _Transposed(req)
-    in_thr = np.full(n, np.inf)
-    # What the blocks kept: (source, target, cost, reskill, passed its target's cut).
-    kept: list[tuple[np.ndarray, ...]] = []
-    # An upper bound of each source's k-th cheapest move: the k-th of what is kept.
-    running = np.full(n, np.inf)
-    since = 0
+    bounds = []
     first = 0
     while first < n:
         last = first + 1
@@ -160,26 +167,48 @@ def build_transitions(
         while last < n and budget + per_role[last] <= block_pairs:
             budget += per_role[last]
             last += 1
-        block = slice(first, last)
-        lo, hi = np.searchsorted(fit_keys, [first * n, last * n])
-        s, t, c, x = _block_moves(req, params, block, fit_keys[lo:hi], transposed)
-        # The block's targets are complete: their in-threshold is exact.
-        in_thr[block] = _kth_smallest(t - first, c, last - first, k)
-        inside = c <= in_thr[t] + _TIE
-        # Of each source, the k cheapest of the block (the global k-th is among them),
-        # and none dearer than the k-th of all kept so far.
-        out_local = np.minimum(_kth_smallest(s, c, n, k), running)
-        keep = (c <= out_local[s] + _TIE) | inside
-        kept.append((s[keep], t[keep], c[keep], x[keep], inside[keep]))
-        since += int(keep.sum())
-        if since > 2 * n * k:  # compact: memory stays O(roles x k), not O(blocks)
-            kept = [tuple(np.concatenate(part) for part in zip(*kept, strict=True))]
-            s, t, c, x, inside = kept[0]
-            running = _kth_smallest(s, c, n, k)
-            keep = (c <= running[s] + _TIE) | inside
-            kept = [(s[keep], t[keep], c[keep], x[keep], inside[keep])]
-            since = 0
+        bounds.append((first, last))
         first = last
+
+    def moves(bound: tuple[int, int]) -> tuple[np.ndarray, ...]:
+        first, last = bound
+        lo, hi = np.searchsorted(fit_keys, [first * n, last * n])
+        return _block_moves(req, params, slice(first, last), fit_keys[lo:hi], transposed)
+
+    in_thr = np.full(n, np.inf)
+    # What the blocks kept: (source, target, cost, reskill, passed its target's cut).
+    kept: list[tuple[np.ndarray, ...]] = []
+    # An upper bound of each source's k-th cheapest move: the k-th of what is kept.
+    running = np.full(n, np.inf)
+    since = 0
+    # The blocks' moves are computed THREADS at a time (the products and numpy release
+    # the GIL), and taken in block order: the same graph as one at a time.
+    with ThreadPoolExecutor(THREADS) as pool:
+        pending: dict[int, Future] = {
+            i: pool.submit(moves, bounds[i]) for i in range(min(THREADS, len(bounds)))
+        }
+        for i, (first, last) in enumerate(bounds):
+            s, t, c, x = pending.pop(i).result()
+            if i + THREADS < len(bounds):
+                pending[i + THREADS] = pool.submit(moves, bounds[i + THREADS])
+            block = slice(first, last)
+            # The block's targets are complete: their in-threshold is exact.
+            order = np.argsort(c)
+            in_thr[block] = _kth_smallest(t - first, c, last - first, k, order)
+            inside = c <= in_thr[t] + _TIE
+            # Of each source, the k cheapest of the block (the global k-th is among
+            # them), and none dearer than the k-th of all kept so far.
+            out_local = np.minimum(_kth_smallest(s, c, n, k, order), running)
+            keep = (c <= out_local[s] + _TIE) | inside
+            kept.append((s[keep], t[keep], c[keep], x[keep], inside[keep]))
+            since += int(keep.sum())
+            if since > 2 * n * k:  # compact: memory stays O(roles x k), not O(blocks)
+                kept = [tuple(np.concatenate(part) for part in zip(*kept, strict=True))]
+                s, t, c, x, inside = kept[0]
+                running = _kth_smallest(s, c, n, k)
+                keep = (c <= running[s] + _TIE) | inside
+                kept = [(s[keep], t[keep], c[keep], x[keep], inside[keep])]
+                since = 0
     if kept:
         source, target, cost, reskill, _ = (
             np.concatenate(part) for part in zip(*kept, strict=True)

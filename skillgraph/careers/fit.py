@@ -49,6 +49,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from ..taxonomy import Taxonomy
+from .fitblock import block_rows
 from .linked import (
     ESCO,
     ESCO_CODE,
@@ -335,8 +336,8 @@ def _linked(t: Taxonomy, parts: FitParts, empty: np.ndarray | None, schemes: np.
     for scheme, name in ((ESCO, "esco"), (ONET, "onet")):
         if PROFILES[name] != parts.profile:
             own = fit_parts(t, PROFILES[name], empty, mixed=False)
-            by_scheme[scheme] = functools.partial(_rows, own)
-    onet_rows = by_scheme.get(ONET, functools.partial(_rows, parts))
+            by_scheme[scheme] = functools.partial(block_rows, own)
+    onet_rows = by_scheme.get(ONET, functools.partial(block_rows, parts))
     esco = PROFILES["esco"]
     link = link_matrix(t.role_code or [""] * t.n_roles, t.role_links or [], schemes)
     onet = np.flatnonzero(schemes == ONET)
@@ -358,11 +359,13 @@ def fit_rows(parts: FitParts, rows: np.ndarray) -> np.ndarray:
     (1, True, True)
     """
     if parts.linked is not None:
-        return parts.linked.rows(rows, functools.partial(_rows, parts))
-    return _rows(parts, rows)
+        return parts.linked.rows(rows, functools.partial(block_rows, parts))
+    return block_rows(parts, rows)
 
 
 def _rows(parts: FitParts, rows: np.ndarray) -> np.ndarray:
+    """The rows of the fit by the plain dense formula: the oracle ``fitblock.block_rows``
+    (what ``fit_rows`` computes) equals bit for bit."""
     rows = np.asarray(rows, dtype=np.int64)
     profile = parts.profile
     s = _product(parts.unit[rows], parts.unit_t)
@@ -384,9 +387,13 @@ def _rows(parts: FitParts, rows: np.ndarray) -> np.ndarray:
 
 
 def fit_matrix(t: Taxonomy, profile: FitProfile) -> np.ndarray:
-    """The whole roles x roles fit, dense: the reference the tests compare the engine's
-    sparse best fits with (``BestFits``).  The engine never builds it."""
-    return fit_rows(fit_parts(t, profile), np.arange(t.n_roles))
+    """The whole roles x roles fit, dense, by the plain formula: the reference the tests
+    compare the engine's rows and sparse best fits with (``BestFits``).  The engine never
+    builds it."""
+    parts, rows = fit_parts(t, profile), np.arange(t.n_roles)
+    if parts.linked is not None:
+        return parts.linked.rows(rows, functools.partial(_rows, parts))
+    return _rows(parts, rows)
 
 
 def _shares(start: sp.csr_matrix, parts: FitParts, own: np.ndarray) -> np.ndarray:
