@@ -22,9 +22,18 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
+from ..taxonomy import Taxonomy
 from .fit import FitParts, fit_rows
 
-__all__ = ["BLOCK_BYTES", "KEEP", "THREADS", "BestFits", "best_fits", "model_bytes"]
+__all__ = [
+    "BLOCK_BYTES",
+    "KEEP",
+    "THREADS",
+    "BestFits",
+    "best_fits",
+    "model_bytes",
+    "role_group_bound",
+]
 
 #: The fits kept per role (at least ``fit_moves``): enough for the next steps a page
 #: shows without computing a row.
@@ -149,17 +158,39 @@ def _block(parts: FitParts, fit_moves: int, keep: int, rows: np.ndarray):
     return counts, c[order].astype(np.int32), v[order], cut.astype(np.float32)
 
 
-def model_bytes(n_roles: int, n_requirements: int, n_groups: int, moves_per_role: int) -> int:
+def model_bytes(n_roles: int, n_requirements: int, n_role_groups: int, moves_per_role: int) -> int:
     """About the peak memory a career model of this size takes to build: the blocks of
-    fit rows and of role pairs (fixed), the kept best fits and moves, the sparse parts of
-    the fit (a role's skill groups are nearly dense) and the requirement matrices.  (At
-    10x ESCO: about 0.9 GB, where 0.5 GB is measured; at 100x about 4.9 GB.)
+    fit rows and of role pairs (fixed), the kept best fits and moves, the sparse roles x
+    skill groups part of the fit (``n_role_groups``: at most one entry per requirement
+    and group of its skill: 184,914 on ESCO) and the requirement matrices.  (At
+    10x ESCO: about 0.8 GB, where 0.5 GB is measured; at 30x about 1.3 GB, where 1.1 GB
+    was measured; at 100x about 3.2 GB.)
 
-    >>> round(model_bytes(30_070, 1_237_880, 640, 12) / 2**30, 1)
-    0.9
+    It counted roles x groups once, as if each role touched every group: scaled ESCO
+    has a broader skill per copy, so at 30x that said 72 GB and refused to build.
+
+    >>> round(model_bytes(30_070, 1_237_880, 1_850_000, 12) / 2**30, 1)
+    0.8
+    >>> round(model_bytes(90_210, 3_713_640, 5_550_000, 12) / 2**30, 1)
+    1.3
     """
     from .build import BLOCK_PAIRS
 
     fixed = 2 * BLOCK_BYTES + BLOCK_PAIRS * 240
-    per_role = KEEP * 8 + n_groups * 12 + moves_per_role * 2 * 150
-    return int(fixed + n_roles * per_role + n_requirements * 100)
+    per_role = KEEP * 8 + moves_per_role * 2 * 150
+    return int(fixed + n_roles * per_role + n_requirements * 100 + n_role_groups * 24)
+
+
+def role_group_bound(t: Taxonomy) -> int:
+    """At most how many (role, skill group) entries the fit's group part holds: each
+    requirement counts once per group of its skill (cheap: no product is formed).
+
+    >>> from types import SimpleNamespace as T
+    >>> role_group_bound(T(req_skill=np.array([0, 0, 1]), broader_skill=np.array([0, 0, 1]),
+    ...     n_skills=2))
+    5
+    """
+    if t.broader_skill is None or not len(t.broader_skill):
+        return 0
+    per_skill = np.bincount(t.broader_skill, minlength=t.n_skills)
+    return int(per_skill[t.req_skill].sum())

@@ -38,7 +38,7 @@ from ..errors import InvalidParameter, TooLarge, UnknownConcept
 from ..search import words
 from ..taxonomy import Concept, Kind, Taxonomy
 from .batch import bulk
-from .best_fits import BestFits, model_bytes
+from .best_fits import BestFits, model_bytes, role_group_bound
 from .costs import path_cost_matrix
 from .kinds import group_kinds as group_kinds_of
 from .model import CareerModel, Start
@@ -150,9 +150,7 @@ class Careers:
 
     def _check_size(self, params: PathParams) -> None:
         t = self.taxonomy
-        groups = t.broader_group
-        n_groups = int(groups.max()) + 1 if groups is not None and len(groups) else 0
-        need = model_bytes(t.n_roles, len(t.req_role), n_groups, params.moves_per_role)
+        need = model_bytes(t.n_roles, len(t.req_role), role_group_bound(t), params.moves_per_role)
         if self.memory_limit is not None and need > self.memory_limit:
             raise TooLarge(
                 f"the career model of {t.n_roles:,} roles and {len(t.req_role):,} "

@@ -15,7 +15,7 @@ import pytest
 
 import skillgraph
 from skillgraph.careers import Careers
-from skillgraph.careers.best_fits import model_bytes
+from skillgraph.careers.best_fits import model_bytes, role_group_bound
 from skillgraph.errors import TooLarge
 
 from ..helpers import FIXTURES
@@ -25,7 +25,7 @@ SKILLGRAPH = Path(sys.executable).with_name("skillgraph")
 
 def test_the_engine_refuses_a_model_over_its_limit():
     t = skillgraph.open().taxonomy
-    need = model_bytes(t.n_roles, len(t.req_role), int(t.broader_group.max()) + 1, 12)
+    need = model_bytes(t.n_roles, len(t.req_role), role_group_bound(t), 12)
     careers = Careers(t, lambda name, kind: name, memory_limit=need - 1)
     with pytest.raises(TooLarge) as caught:
         careers.next_steps(t.role_uris[0], 5)
@@ -66,3 +66,24 @@ def test_import_and_cli_say_so_in_one_line(tmp_path):
     # Within the limit the same store answers.
     env["SKILLGRAPH_MODEL_MEMORY_GB"] = "16"
     assert run("next", role, "--store", str(store)).returncode == 0
+
+
+def test_many_skill_groups_touched_by_few_roles_are_not_a_dense_matrix():
+    """Regression: the estimate counted roles x skill groups, as if every role touched
+    every group; scaled ESCO has a broader skill per copy, so at 30x (90,210 roles) it
+    said 72 GB and the import refused to build a model that takes about 1 GB."""
+    from skillgraph.taxonomy import Taxonomy
+
+    n = 3000
+    t = Taxonomy.from_records(
+        roles=[(f"r:{i}", f"role {i}", None) for i in range(n)],
+        skills=[(f"s:{i}", f"skill {i}", None, None) for i in range(n)],
+        fields=[],
+        requirements=[(f"r:{i}", f"s:{i}", True) for i in range(n)],
+        broader=[(f"s:{i}", f"g:{i}") for i in range(n)],  # 3,000 groups, one per role
+    )
+    assert role_group_bound(t) == n
+    need = model_bytes(t.n_roles, len(t.req_role), role_group_bound(t), 12)
+    assert need < model_bytes(t.n_roles, len(t.req_role), 0, 12) + 100_000
+    careers = Careers(t, lambda name, kind: name, memory_limit=need)
+    assert len(careers.next_steps("r:0", 3)) <= 3
