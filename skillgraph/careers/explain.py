@@ -109,12 +109,14 @@ class Explainer:
         teach needs no other program; ``elsewhere``: programs that serve another step of
         the path better (``homes``), not recommended here."""
         gap, deeper = self._gaps(have, target, level, cache)
+        picks: list = []
+        if not self.params.max_programs or not self.teaches:
+            return gap, deeper, picks  # no programs to pick: nothing needs weighing
         need = _need(gap, deeper)
         for p in taken:
             for skill in self.teaches.get(p, ()):
                 need.pop(skill, None)
-        picks = []
-        if self.params.max_programs and self.teaches and need:
+        if need:
             teaches = {
                 p: self.teaches[p]
                 for s in need
