@@ -44,6 +44,7 @@ from .kinds import group_kinds as group_kinds_of
 from .model import CareerModel, Start
 from .outlook import Figures, figures_of
 from .params import ParamsLike, PathParams, coerce_params
+from .ranking import Ranked, explained, ranked_roles
 from .results import CareerPath, Move, WhatIf
 from .safer import SaferRoles, safer_roles
 from .transition_graph import TransitionGraph
@@ -186,11 +187,12 @@ class Careers:
         t = self.taxonomy
         assert t.role_family is not None  # set by Taxonomy.__post_init__
         # The whole ranking is cheap unexplained; only the k places are explained.
-        row, roles, fits = model.ranked_roles(begin, t.n_roles)
-        groups = group_kinds_of(roles.tolist(), t.role_family, k)
-        fit_of = dict(zip(roles.tolist(), fits.tolist(), strict=True))
-        places = [r for r, _ in groups]
-        moves = model.explain_moves(begin, (row, places, [fit_of[r] for r in places]))
+        ranked = ranked_roles(model, begin, t.n_roles)
+        groups = group_kinds_of(ranked.roles.tolist(), t.role_family, k)
+        fit_of = dict(zip(ranked.roles.tolist(), ranked.fits.tolist(), strict=True))
+        places = np.array([r for r, _ in groups], dtype=np.int64)
+        kept = Ranked(ranked.row, places, np.array([fit_of[r] for r in places.tolist()]))
+        moves = explained(model, begin, kept)
         return [
             self._move_figures(
                 dataclasses.replace(m, other_kinds=[t.concept(Kind.ROLE, r) for r in kinds]),

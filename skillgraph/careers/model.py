@@ -28,6 +28,7 @@ from .moves import MoveRow, move_row, ranks_down, training_cost
 from .nopath import check_floor, no_path
 from .outlook import below_floor, request_rules
 from .params import PathParams
+from .ranking import explained, ranked_roles
 from .request import request_graph, request_moves, unreachable
 from .requirements import Requirements, requirements
 from .results import (
@@ -269,46 +270,11 @@ class CareerModel:
     def next_steps(self, start: Start, k: int) -> list[Move]:
         """The ``k`` roles that fit the start best (ties: the cheaper first), each reached
         by a job move where one is viable, else by retraining (``Move.mode``)."""
-        return self.explain_moves(start, self.ranked_roles(start, k))
-
-    def explain_moves(self, start: Start, ranked: tuple) -> list[Move]:
-        """The moves ``ranked_roles`` gives, explained."""
-        row, roles, fits = ranked
-        return [self.move(start, row, int(r), float(f)) for r, f in zip(roles, fits, strict=True)]
-
-    def ranked_roles(self, start: Start, k: int) -> tuple[MoveRow, np.ndarray, np.ndarray]:
-        """The start's move row, and the ``k`` roles that fit it best with their fits, in
-        the order of ``next_steps`` (unexplained: cheap for long rankings)."""
-        row = self.row(start)
-        # ``move_row`` always fills ``training`` (inf where retraining is impossible).
-        training = row.training if row.training is not None else np.full(len(row.cost), np.inf)
-        reachable = row.viable | np.isfinite(training)
-        if start.role is not None:
-            reachable[start.role] = False
-        if self.params.next_by_fit and start.role is not None:
-            # The kept best fits, when they hold k reachable roles, hold the k best: a
-            # role outside them fits worse than each of them (``best_fits``).
-            kept, fits = self.fits.row(start.role)
-            ok = reachable[kept]
-            if ok.sum() >= k:
-                idx, fit_of = kept[ok].astype(np.int64), fits[ok]
-                return self._ranked(start, row, training, idx, fit_of, k)
-        fit = self.fit_row(start)
-        idx = np.flatnonzero(reachable & np.isfinite(fit))
-        return self._ranked(start, row, training, idx, fit[idx], k)
+        return explained(self, start, ranked_roles(self, start, k))
 
     def next_steps_many(self, roles: Sequence[int], k: int) -> list[list[Move]]:
         """``next_steps`` of many roles, costed a block of roles at a time (``batch``)."""
         return next_steps_many(self, roles, k)
-
-    def _ranked(self, start: Start, row: MoveRow, training, idx, fit, k: int) -> tuple:
-        """The first ``k`` of the roles ``idx`` (fits ``fit``) by fit, cost, number."""
-        cost = np.minimum(np.where(row.viable, row.cost, np.inf)[idx], training[idx])
-        if self.params.next_by_fit:
-            order = np.lexsort((idx, cost, -fit))[:k]
-        else:
-            order = np.lexsort((idx, cost))[:k]
-        return row, idx[order], fit[order]
 
     def paths(
         self,
