@@ -40,7 +40,7 @@ __all__ = [
 KEEP = 50
 #: The memory one block of fit rows may take while it is computed (float64 work arrays).
 BLOCK_BYTES = 192 * 2**20
-#: Blocks computed at once (each takes up to ``BLOCK_BYTES``).
+#: Blocks computed at once, in threads (together they take up to ``BLOCK_BYTES``).
 THREADS = 2
 
 
