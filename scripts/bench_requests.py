@@ -33,22 +33,13 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
 
-CHILD = r"""
-import json, os, random, sys, time
-import numpy as np
+from bench_scale import HELPERS, REQUESTS, WARM, show  # noqa: E402
 
-def pct(values, q):
-    values = sorted(values)
-    return values[min(len(values) - 1, round(q / 100 * (len(values) - 1)))]
-
-def rss():
-    with open("/proc/self/status") as h:
-        for line in h:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
-
+CHILD = (
+    HELPERS
+    + r"""
 import skillgraph
 from skillgraph.errors import NoPath
 
@@ -57,49 +48,9 @@ out = {"load": os.getloadavg()[0], "package": skillgraph.__file__}
 g = skillgraph.open(store)
 t = g.taxonomy
 out["roles"] = t.n_roles
-g.careers.model()
-listing = np.flatnonzero(g.careers.model().req.totals > 0).tolist()
-rng = random.Random(17)
-uris = t.role_uris
-for k in (1, 5):
-    times = []
-    for _ in range(n_pairs):
-        a, b = rng.sample(listing, 2)
-        begun = time.perf_counter()
-        g.career_paths(uris[a], uris[b], k=k)
-        times.append(time.perf_counter() - begun)
-    out[f"k{k}_p50"], out[f"k{k}_p95"] = pct(times, 50), pct(times, 95)
-jobs = {"retraining": False}
-g.careers.model(jobs)
-times = []
-for _ in range(3000):
-    a, b = rng.sample(listing, 2)
-    begun = time.perf_counter()
-    try:
-        g.career_paths(uris[a], uris[b], k=1, params=jobs)
-    except NoPath:
-        times.append(time.perf_counter() - begun)
-        if len(times) == 50:
-            break
-if times:
-    out["unreachable_p50"], out["unreachable_p95"] = pct(times, 50), pct(times, 95)
-    out["unreachable_n"] = len(times)
-begun = time.perf_counter()
-g.careers.next_steps_many(uris, 10)
-out["next_all_s"] = time.perf_counter() - begun
-out["rss_mb"] = rss()
-out["load_after"] = os.getloadavg()[0]
-print(json.dumps(out))
 """
-
-WARM = r"""
-import sys, time
-begun = time.perf_counter()
-import skillgraph
-g = skillgraph.open(sys.argv[1])
-g.next_steps(g.taxonomy.role_uris[0], 10)
-print(time.perf_counter() - begun)
-"""
+    + REQUESTS
+)
 
 ROWS = [
     ("career_paths k=1 p50", "k1_p50", "ms"),
@@ -140,16 +91,6 @@ def run(store: str, pairs: int, source: Path) -> dict:
         warm.append(float(done.stdout.split()[-1]))
     figures["warm_s"] = sorted(warm)[1]
     return figures
-
-
-def show(value: float | None, unit: str) -> str:
-    if value is None:
-        return "-"
-    if unit == "ms":
-        return f"{value * 1000:.1f} ms"
-    if unit == "MB":
-        return f"{value:.0f} MB"
-    return f"{value:.2f} s"
 
 
 def main() -> None:

@@ -54,8 +54,9 @@ ESCO = SHARED / "data" / "esco-v1.1.1-en"
 TOOL = SHARED / "tools" / "make_scaled_esco.py"
 SKILLGRAPH = Path(sys.executable).with_name("skillgraph")
 
-CHILD = r"""
-import json, random, resource, sys, time
+#: What every measuring child starts with (it is run with ``python -c``).
+HELPERS = r"""
+import json, os, random, resource, sys, time
 import numpy as np
 
 def rss():
@@ -72,6 +73,52 @@ def pct(values, q):
     values = sorted(values)
     return values[min(len(values) - 1, round(q / 100 * (len(values) - 1)))]
 
+"""
+
+#: The request-time rows, after the child has opened ``g`` (taxonomy ``t``) and begun
+#: ``out``: paths k=1 / k=5, unreachable pairs, next steps for every role, worker memory
+#: (``scripts/bench_requests.py`` measures the same on an imported store).
+REQUESTS = r"""
+g.careers.model()  # the cached one, as a server worker would
+listing = np.flatnonzero(g.careers.model().req.totals > 0).tolist()
+rng = random.Random(17)
+uris = t.role_uris
+for k in (1, 5):
+    times = []
+    for _ in range(n_pairs):
+        a, b = rng.sample(listing, 2)
+        begun = time.perf_counter()
+        g.career_paths(uris[a], uris[b], k=k)
+        times.append(time.perf_counter() - begun)
+    out[f"k{k}_p50"], out[f"k{k}_p95"] = pct(times, 50), pct(times, 95)
+# Unreachable pairs: with retraining every role that lists skills is one move away, so
+# job moves only (retraining=False), pairs drawn until 50 have no path (at most 3000).
+jobs = {"retraining": False}
+g.careers.model(jobs)
+times = []
+for _ in range(3000):
+    a, b = rng.sample(listing, 2)
+    begun = time.perf_counter()
+    try:
+        g.career_paths(uris[a], uris[b], k=1, params=jobs)
+    except NoPath:
+        times.append(time.perf_counter() - begun)
+        if len(times) == 50:
+            break
+if times:
+    out["unreachable_p50"], out["unreachable_p95"] = pct(times, 50), pct(times, 95)
+    out["unreachable_n"] = len(times)
+begun = time.perf_counter()
+g.careers.next_steps_many(uris, 10)
+out["next_all_s"] = time.perf_counter() - begun
+out["rss_mb"] = rss()
+out["load_after"] = os.getloadavg()[0]
+print(json.dumps(out))
+"""
+
+CHILD = (
+    HELPERS
+    + r"""
 import skillgraph
 from skillgraph.careers import CareerModel, PathParams
 from skillgraph.errors import NoPath
@@ -137,41 +184,9 @@ best_fits_module.fit_rows = fast_rows
 best_fits_module.THREADS, build_module.THREADS = threads
 del reference
 del model
-g.careers.model()  # the cached one, as a server worker would
-listing = np.flatnonzero(g.careers.model().req.totals > 0)
-rng = random.Random(17)
-uris = t.role_uris
-for k in (1, 5):
-    times = []
-    for _ in range(n_pairs):
-        a, b = (int(x) for x in rng.sample(listing.tolist(), 2))
-        begun = time.perf_counter()
-        g.career_paths(uris[a], uris[b], k=k)
-        times.append(time.perf_counter() - begun)
-    out[f"k{k}_p50"], out[f"k{k}_p95"] = pct(times, 50), pct(times, 95)
-# Unreachable pairs: with retraining every role that lists skills is one move away, so
-# job moves only (retraining=False), pairs drawn until 50 have no path (at most 3000).
-jobs = {"retraining": False}
-g.careers.model(jobs)
-times = []
-for _ in range(3000):
-    a, b = (int(x) for x in rng.sample(listing.tolist(), 2))
-    begun = time.perf_counter()
-    try:
-        g.career_paths(uris[a], uris[b], k=1, params=jobs)
-    except NoPath:
-        times.append(time.perf_counter() - begun)
-        if len(times) == 50:
-            break
-if times:
-    out["unreachable_p95"] = pct(times, 95)
-    out["unreachable_n"] = len(times)
-begun = time.perf_counter()
-g.careers.next_steps_many(uris, 10)
-out["next_all_s"] = time.perf_counter() - begun
-out["rss_mb"] = rss()
-print(json.dumps(out))
 """
+    + REQUESTS
+)
 
 WARM = r"""
 import sys, time
