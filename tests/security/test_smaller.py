@@ -111,31 +111,45 @@ def test_field_exports_are_cached_per_content_id(live):
 
 
 def test_export_builds_beyond_the_bound_get_503_at_once(live):
-    """Path neighbourhoods are never cached: 12 at once, at most 2 build per process."""
-    results = []
-    lock = threading.Lock()
-    start = threading.Barrier(12)
+    """Path neighbourhoods are never cached: 12 at once, at most 2 build per process.
 
-    def one(i: int) -> None:
-        target = ("/export/graphml?" + urllib.parse.urlencode(
-            {"from": "administrative assistant", "to": "data analyst", "n": i}))  # fmt: skip
-        start.wait()
-        began = time.monotonic()
-        status, headers, _ = raw_request(live.port, "GET", target, timeout=60)
-        with lock:
-            results.append((status, headers.get("Retry-After"), time.monotonic() - began))
+    A build takes about 30 ms now, so a burst released together may be served before any
+    two builds overlap on a loaded machine (it failed so once in CI): bursts are repeated
+    until one sees the bound, ten at most."""
 
-    threads = [threading.Thread(target=one, args=(i,)) for i in range(12)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    statuses = [status for status, _, _ in results]
-    assert set(statuses) <= {200, 503}, results
-    assert statuses.count(200) >= 1
+    def burst(n: int) -> list:
+        results = []
+        lock = threading.Lock()
+        start = threading.Barrier(12)
+
+        def one(i: int) -> None:
+            query = {"from": "administrative assistant", "to": "data analyst", "n": f"{n}-{i}"}
+            target = "/export/graphml?" + urllib.parse.urlencode(query)
+            start.wait()
+            began = time.monotonic()
+            status, headers, _ = raw_request(live.port, "GET", target, timeout=60)
+            with lock:
+                results.append((status, headers.get("Retry-After"), time.monotonic() - began))
+
+        threads = [threading.Thread(target=one, args=(i,)) for i in range(12)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        return results
+
+    seen = []
+    for n in range(10):
+        results = burst(n)
+        seen.append(results)
+        statuses = [status for status, _, _ in results]
+        assert set(statuses) <= {200, 503}, results
+        assert statuses.count(200) >= 1
+        for status, retry_after, elapsed in results:
+            if status == 503:
+                assert retry_after and elapsed < 1.0, results
+        if 503 in statuses:
+            break
     # Twelve requests released together on 2 x 4 threads while at most 2 x 2 build: some
     # arrive while the builds are running.
-    assert statuses.count(503) >= 1, results
-    for status, retry_after, elapsed in results:
-        if status == 503:
-            assert retry_after and elapsed < 1.0, results
+    assert any(status == 503 for results in seen for status, _, _ in results), seen
