@@ -203,6 +203,10 @@ class _Worker:
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             close_fds=True,
+            # Under an address-space cap, glibc's per-thread malloc arenas (64 MB of address
+            # space each, reserved as threads first allocate) ate the budget at random: a
+            # fresh worker sometimes failed a 1.8 kB allocation on its first query.
+            env={**os.environ, "MALLOC_ARENA_MAX": "2"} if memory_mb else None,
         )
         stdin, stdout = self.process.stdin, self.process.stdout
         assert stdin is not None and stdout is not None  # both are PIPE above
