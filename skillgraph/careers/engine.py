@@ -189,13 +189,15 @@ class Careers:
         # The whole ranking is cheap unexplained; only the k places are explained.
         ranked = ranked_roles(model, begin, t.n_roles)
         groups = group_kinds_of(ranked.roles.tolist(), t.role_family, k)
-        fit_of = dict(zip(ranked.roles.tolist(), ranked.fits.tolist(), strict=True))
-        places = np.array([r for r, _ in groups], dtype=np.int64)
-        kept = Ranked(ranked.row, places, np.array([fit_of[r] for r in places.tolist()]))
-        moves = explained(model, begin, kept)
+        places = [p for p, _ in groups]
+        moves = explained(
+            model, begin, Ranked(ranked.row, ranked.roles[places], ranked.fits[places])
+        )
         return [
             self._move_figures(
-                dataclasses.replace(m, other_kinds=[t.concept(Kind.ROLE, r) for r in kinds]),
+                dataclasses.replace(
+                    m, other_kinds=[t.concept(Kind.ROLE, int(ranked.roles[p])) for p in kinds]
+                ),
                 begin.role,
             )
             for m, (_, kinds) in zip(moves, groups, strict=True)

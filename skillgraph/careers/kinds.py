@@ -20,23 +20,24 @@ __all__ = ["group_kinds"]
 
 
 def group_kinds(ranked: Sequence[int], family: np.ndarray, k: int) -> list[tuple[int, list[int]]]:
-    """The first ``k`` families of ``ranked`` (roles, best first), each as (the role
-    holding its place, the other kinds of it found in ``ranked``, in rank order).
+    """The first ``k`` families of ``ranked`` (roles, best first), each as (the position
+    in ``ranked`` of the role holding its place, the positions of the other kinds of it,
+    in rank order).
 
     >>> family = np.array([0, 0, 0, 3, 4])  # roles 1 and 2 are kinds of role 0
     >>> group_kinds([1, 3, 0, 2, 4], family, 2)
-    [(1, [0, 2]), (3, [])]
+    [(0, [2, 3]), (1, [])]
     >>> group_kinds([4, 3], family, 5)
-    [(4, []), (3, [])]
+    [(0, []), (1, [])]
     """
     places: dict[int, int] = {}
     found: list[tuple[int, list[int]]] = []
-    for role in ranked:
+    for position, role in enumerate(ranked):
         key = int(family[role])
         if key in places:
-            found[places[key]][1].append(int(role))
+            found[places[key]][1].append(position)
         else:
             places[key] = len(found)
-            found.append((int(role), []))
+            found.append((position, []))
     # Kinds are collected past the k-th family too, so each place lists all it holds.
     return found[:k]
